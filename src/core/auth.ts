@@ -1,0 +1,96 @@
+// Parses and verifies the License API Authorization header (rows 2–9 of the rule table).
+// Lenient where the real server must be (spaces after commas, `apiKey` from the Python SDK),
+// strict where it is documented (hmac-sha256, headers="date", 15-minute Date window).
+import { timingSafeEqual } from 'node:crypto'
+import { fail, type Failure } from './errors.ts'
+import { signDate } from './signature.ts'
+
+export type AuthHeader =
+  | { kind: 'hmac'; algorithm: string; headers: string; signature: string; apiKey: string }
+  | { kind: 'bearer'; token: string }
+
+export interface Credential {
+  api_key: string
+  shared_key: string
+  revoked?: boolean
+  read_only?: boolean
+  /** Product short codes this key may act on; absent = all. */
+  products?: string[]
+  /** OAuth access token accepted as `Authorization: Bearer <token>` instead of HMAC. */
+  bearer_token?: string
+}
+
+export const DATE_WINDOW_MS = 15 * 60 * 1000
+const REQUIRED = ['algorithm', 'headers', 'signature', 'apikey'] as const
+const PAIR = /^\s*([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|([^\s",]+))\s*$/
+
+/** Rows 2–5: header presence and shape. Does not look at keys or signatures. */
+export function parseAuthorization(date: string | undefined, authorization: string | undefined): AuthHeader | Failure {
+  if (!date?.trim() || !authorization?.trim()) return fail('missing_headers')
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)
+  if (bearer) return { kind: 'bearer', token: bearer[1] }
+  const params = new Map<string, string>()
+  for (const part of splitParams(authorization)) {
+    const pair = PAIR.exec(part)
+    if (!pair) return fail('authorization_invalid_headers', { reason: `cannot read ${JSON.stringify(part.trim().slice(0, 60))}; expected key="value"` })
+    params.set(pair[1].toLowerCase(), pair[2] ?? pair[3])
+  }
+  const missing = REQUIRED.filter((name) => !params.get(name))
+  if (missing.length > 0) return fail('authorization_missing_params', { params: missing.join(', ') })
+  if (params.get('algorithm')!.toLowerCase() !== 'hmac-sha256') return fail('hmac_required')
+  const signed = params.get('headers')!.toLowerCase().split(/\s+/)
+  if (signed.length !== 1 || signed[0] !== 'date') {
+    return fail('authorization_invalid_headers', { reason: 'headers must be "date"' })
+  }
+  return { kind: 'hmac', algorithm: 'hmac-sha256', headers: 'date', signature: params.get('signature')!, apiKey: params.get('apikey')! }
+}
+
+/** Splits on commas outside double quotes. */
+function splitParams(header: string): string[] {
+  const parts: string[] = []
+  let quoted = false
+  let start = 0
+  for (let i = 0; i < header.length; i++) {
+    const ch = header.charCodeAt(i)
+    if (ch === 34) quoted = !quoted
+    else if (ch === 44 && !quoted) {
+      parts.push(header.slice(start, i))
+      start = i + 1
+    }
+  }
+  parts.push(header.slice(start))
+  return parts.filter((part, index) => part.trim() !== '' || index === 0)
+}
+
+/** Row 6. */
+export function checkCredential(credential: Credential | undefined): Failure | undefined {
+  if (!credential) return fail('invalid_api_key')
+  if (credential.revoked) return fail('revoked_api_key')
+  return undefined
+}
+
+/** Row 7: RFC 7231 date within ±15 minutes of real time. */
+export function checkDate(date: string, realNowMs: number, windowMs = DATE_WINDOW_MS): Failure | undefined {
+  const parsed = Date.parse(date)
+  if (!/[A-Za-z]{3},? /.test(date) || Number.isNaN(parsed) || Math.abs(parsed - realNowMs) > windowMs) {
+    return fail('date_header_diff', { date: date.slice(0, 100) })
+  }
+  return undefined
+}
+
+/** Rows 8–9. */
+export function checkSignature(auth: AuthHeader, credential: Credential, date: string): Failure | undefined {
+  const valid =
+    auth.kind === 'bearer'
+      ? credential.bearer_token !== undefined && safeEqual(auth.token, credential.bearer_token)
+      : safeEqual(auth.signature, signDate(credential.shared_key, date))
+  if (!valid) return fail('signature_mismatch')
+  if (credential.read_only) return fail('read_only_api_key')
+  return undefined
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a)
+  const right = Buffer.from(b)
+  return left.length === right.length && timingSafeEqual(left, right)
+}

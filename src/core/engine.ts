@@ -1,0 +1,264 @@
+// One call per request: a plain request in, a plain response out. The order of the stages is
+// the order of DESIGN's flow: route → tenant → faults → Prefer → auth → body → rules → apply.
+import { randomBytes, randomUUID } from 'node:crypto'
+import { checkCredential, checkDate, checkSignature, parseAuthorization, DATE_WINDOW_MS } from './auth.ts'
+import { readJson, validateBody } from './body.ts'
+import { createClock, type Clock } from './clock.ts'
+import { decideDeactivation } from './deactivate.ts'
+import { exampleBody, fail, type ErrorBody, type Failure } from './errors.ts'
+import { createFaults, type Faults, type FaultTarget } from './faults.ts'
+import { createJournal, type Journal } from './journal.ts'
+import { parsePrefer } from './prefer.ts'
+import { validateSeed, type Seed, type SeedIssue } from './seed.ts'
+import { createStore, type CredentialRecord, type Store } from './store.ts'
+import type { CoreRequest, CoreResponse } from './types.ts'
+
+export const DEACTIVATE_PATH = '/api/v4/deactivate_license'
+export const DEFAULT_TENANT = 'default'
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+export interface EngineOptions {
+  seed: Seed
+  /** The default tenant's clock (license dates), or its start instant; real time when absent. */
+  clock?: Clock | Date
+  /** The default tenant's faults (so in-process callers can hold them before the engine is ready). */
+  faults?: Faults
+  journal?: Journal
+  journalSize?: number
+  dateWindowMs?: number
+  /** Real time for the Date-header window; injectable for tests. */
+  realNow?: () => number
+}
+
+export interface Tenant {
+  readonly id: string
+  /** The seed it was created from; `reset` goes back to it. */
+  readonly initial: Seed
+  store: Store
+  readonly clock: Clock
+  readonly faults: Faults
+}
+
+export type AdminResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 409; message: string; issues?: SeedIssue[] }
+
+export interface Engine {
+  handle(request: CoreRequest): CoreResponse
+  readonly journal: Journal
+  tenant(id?: string): Tenant | undefined
+  tenants(): Tenant[]
+  createTenant(seed: unknown, id?: string): Promise<AdminResult<{ tenant: string; api_key: string; shared_key: string }>>
+  removeTenant(id: string): boolean
+  /** Replaces a tenant's state with a seed document, atomically: all of it or nothing. */
+  replaceState(id: string, seed: unknown): Promise<AdminResult<null>>
+  /** The default tenant back to its seed; other tenants, journal and faults gone; clock real. */
+  reset(): Promise<void>
+  /** One tenant back to its seed, its faults cleared, its clock real; others untouched. */
+  resetTenant(id: string): Promise<AdminResult<null>>
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' }
+const SUCCESS_BODY = JSON.stringify('license_deactivated')
+
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const realNow = options.realNow ?? Date.now
+  const windowMs = options.dateWindowMs ?? DATE_WINDOW_MS
+  const journal = options.journal ?? createJournal(options.journalSize)
+  const tenants = new Map<string, Tenant>()
+  // api_key / bearer token → tenant id
+  const byApiKey = new Map<string, string>()
+  const byBearer = new Map<string, string>()
+
+  const newTenant = async (id: string, seed: Seed, clock?: Clock | Date, faults?: Faults): Promise<Tenant> => ({
+    id,
+    initial: seed,
+    store: await createStore(seed),
+    clock: clock && !(clock instanceof Date) ? clock : createClock(clock, realNow),
+    faults: faults ?? createFaults(),
+  })
+  const takenBy = (seed: Seed, except?: string) =>
+    seed.credentials.find((credential) => {
+      const owner = byApiKey.get(credential.api_key)
+      return owner !== undefined && owner !== except
+    })
+  const unindex = (id: string) => {
+    for (const [key, owner] of [...byApiKey]) if (owner === id) byApiKey.delete(key)
+    for (const [key, owner] of [...byBearer]) if (owner === id) byBearer.delete(key)
+  }
+  const index = (tenant: Tenant) => {
+    unindex(tenant.id)
+    for (const credential of tenant.store.credentials()) {
+      byApiKey.set(credential.api_key, tenant.id)
+      if (credential.bearer_token) byBearer.set(credential.bearer_token, tenant.id)
+    }
+  }
+  const install = (tenant: Tenant) => {
+    tenants.set(tenant.id, tenant)
+    index(tenant)
+  }
+  install(await newTenant(DEFAULT_TENANT, options.seed, options.clock, options.faults))
+
+  const credentialOf = (tenant: Tenant | undefined, find: (credential: CredentialRecord) => boolean) =>
+    tenant?.store.credentials().find(find)
+
+  function respond(
+    request: CoreRequest,
+    body: unknown,
+    tenant: Tenant | undefined,
+    result: ErrorBody | null,
+    extra: Partial<CoreResponse> = {},
+    faultId?: string,
+  ): CoreResponse {
+    const response: CoreResponse = result
+      ? { status: result.status, headers: { ...JSON_HEADERS }, body: JSON.stringify(result), code: result.code, ...extra }
+      : { status: 200, headers: { ...JSON_HEADERS }, body: SUCCESS_BODY, code: 'license_deactivated', ...extra }
+    if (response.code === 'method_not_allowed') response.headers.allow = 'POST'
+    journal.record({
+      time: new Date(realNow()).toISOString(),
+      tenant: tenant?.id,
+      method: request.method,
+      path: request.path,
+      body,
+      status: response.network ? 0 : response.status,
+      code: response.network ? `network:${response.network}` : response.code,
+      fault: faultId,
+    })
+    return response
+  }
+
+  function handle(request: CoreRequest): CoreResponse {
+    // Row 1
+    const path = request.path.length > 1 && request.path.endsWith('/') ? request.path.slice(0, -1) : request.path
+    if (path !== DEACTIVATE_PATH) {
+      return respond(request, truncate(request.body), undefined, fail('not_found', { path: `${truncate(request.method, 20)} ${truncate(request.path, 200)}` }).error)
+    }
+    if (request.method !== 'POST') {
+      return respond(request, truncate(request.body), undefined, fail('method_not_allowed', { method: truncate(request.method, 20), path }).error)
+    }
+    if (request.tooLarge) return respond(request, undefined, undefined, fail('payload_too_large', { limit: String(MAX_BODY_BYTES) }).error)
+    const json = readJson(request.body)
+    const loggedBody = json.ok ? json.value : truncate(request.body)
+    // Tenant by API key (best effort: faults and Prefer come before auth is checked).
+    const date = request.headers.date
+    const auth = parseAuthorization(date, request.headers.authorization)
+    const tenantId = 'ok' in auth ? undefined : auth.kind === 'hmac' ? byApiKey.get(auth.apiKey) : byBearer.get(auth.token)
+    const tenant = tenantId === undefined ? undefined : tenants.get(tenantId)
+
+    // Forced faults (the default tenant's when the key is unknown).
+    const target: FaultTarget = json.ok && typeof json.value === 'object' && json.value !== null ? (json.value as FaultTarget) : {}
+    const fault = (tenant ?? tenants.get(DEFAULT_TENANT)!).faults.take(target)
+    const delay = fault?.delay_ms ? { delayMs: fault.delay_ms } : {}
+    if (fault?.network) return respond(request, loggedBody, tenant, null, { network: fault.network, ...delay }, fault.id)
+    if (fault?.error) {
+      const forced = exampleBody(fault.error)
+      return respond(request, loggedBody, tenant, { ...forced, status: fault.status ?? forced.status }, delay, fault.id)
+    }
+
+    // Prefer: a documented response on demand, state untouched.
+    const preference = parsePrefer(request.headers.prefer)
+    if (preference) {
+      if ('ok' in preference) return respond(request, loggedBody, tenant, preference.error, delay)
+      return respond(request, loggedBody, tenant, preference.kind === 'success' ? null : exampleBody(preference.code), delay)
+    }
+
+    const failed = (failure: Failure) => respond(request, loggedBody, tenant, failure.error, delay, fault?.id)
+    // Rows 2–5
+    if ('ok' in auth) return failed(auth)
+    // Row 6
+    const credential =
+      auth.kind === 'hmac'
+        ? credentialOf(tenant, (candidate) => candidate.api_key === auth.apiKey)
+        : credentialOf(tenant, (candidate) => candidate.bearer_token === auth.token)
+    const rejected =
+      checkCredential(credential) ??
+      // Row 7: real time, not the mock clock: the client signs with its own clock.
+      checkDate(date!, realNow(), windowMs) ??
+      // Rows 8–9
+      checkSignature(auth, credential!, date!)
+    if (rejected) return failed(rejected)
+    // Row 10
+    if (!json.ok) return failed(json)
+    // Rows 11–12
+    const store = tenant!.store
+    const body = validateBody(json.value, (product) => store.product(product)?.authorization_method)
+    if (!body.ok) return failed(body)
+    // Rows 13–25
+    const decision = decideDeactivation(body.value, credential!, store, tenant!.clock.now())
+    if (!decision.ok) return failed(decision)
+    store.applyDeactivation(decision.effect)
+    return respond(request, loggedBody, tenant, null, delay, fault?.id)
+  }
+
+  return {
+    handle,
+    journal,
+    tenant: (id = DEFAULT_TENANT) => tenants.get(id),
+    tenants: () => [...tenants.values()],
+    async createTenant(input, id) {
+      const parsed = validateSeed(input ?? {})
+      if (!parsed.ok) return { ok: false, status: 400, message: 'invalid seed', issues: parsed.issues }
+      const seed = parsed.seed
+      if (seed.credentials.length === 0) {
+        seed.credentials.push({ api_key: `key-${randomUUID()}`, shared_key: randomBytes(30).toString('base64url'), revoked: false, read_only: false })
+      }
+      const tenantId = id ?? `tenant-${randomUUID().slice(0, 8)}`
+      if (tenants.has(tenantId)) return { ok: false, status: 409, message: `tenant "${tenantId}" already exists` }
+      const tenant = await newTenant(tenantId, seed)
+      // Checked after the await: another tenant may have taken the key meanwhile.
+      const taken = takenBy(seed)
+      if (taken) return { ok: false, status: 409, message: `api_key "${taken.api_key}" is already used by another tenant` }
+      if (tenants.has(tenantId)) return { ok: false, status: 409, message: `tenant "${tenantId}" already exists` }
+      install(tenant)
+      const [first] = seed.credentials
+      return { ok: true, value: { tenant: tenantId, api_key: first.api_key, shared_key: first.shared_key } }
+    },
+    removeTenant(id) {
+      const tenant = tenants.get(id)
+      if (!tenant || id === DEFAULT_TENANT) return false
+      tenants.delete(id)
+      unindex(id)
+      return true
+    },
+    async replaceState(id, input) {
+      const tenant = tenants.get(id)
+      if (!tenant) return { ok: false, status: 404, message: `no tenant "${id}"` }
+      const parsed = validateSeed(input ?? {})
+      if (!parsed.ok) return { ok: false, status: 400, message: 'invalid seed', issues: parsed.issues }
+      const store = await createStore(parsed.seed)
+      const taken = takenBy(parsed.seed, id)
+      if (taken) return { ok: false, status: 409, message: `api_key "${taken.api_key}" is already used by another tenant` }
+      if (tenants.get(id) !== tenant) return { ok: false, status: 404, message: `tenant "${id}" was removed meanwhile` }
+      tenant.store = store
+      index(tenant)
+      return { ok: true, value: null }
+    },
+    async resetTenant(id) {
+      const tenant = tenants.get(id)
+      if (!tenant) return { ok: false, status: 404, message: `no tenant "${id}"` }
+      const store = await createStore(tenant.initial)
+      if (tenants.get(id) !== tenant) return { ok: false, status: 404, message: `tenant "${id}" was removed meanwhile` }
+      tenant.store = store
+      tenant.clock.real()
+      tenant.faults.clear()
+      index(tenant)
+      return { ok: true, value: null }
+    },
+    async reset() {
+      // The default tenant keeps its identity: callers hold its clock and faults.
+      const base = tenants.get(DEFAULT_TENANT)!
+      const store = await createStore(base.initial)
+      for (const id of [...tenants.keys()]) if (id !== DEFAULT_TENANT) tenants.delete(id)
+      byApiKey.clear()
+      byBearer.clear()
+      base.store = store
+      base.clock.real()
+      base.faults.clear()
+      index(base)
+      journal.clear()
+    },
+  }
+}
+
+function truncate<T extends string | undefined>(text: T, max = 4096): T {
+  return (text === undefined || text.length <= max ? text : `${text.slice(0, max)}…`) as T
+}

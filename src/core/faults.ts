@@ -1,0 +1,87 @@
+// Faults QA asks for at run time (admin API or in-process): match a request by its body fields,
+// then answer an error, wait, or break the connection; optionally only `times` times.
+import { z } from 'zod'
+import { ERROR_CODES, type ErrorCode } from './errors.ts'
+import { formatPath } from './seed.ts'
+import type { NetworkFault } from './types.ts'
+
+export const faultSpecSchema = z
+  .strictObject({
+    match: z
+      .strictObject({
+        license_key: z.string().optional(),
+        username: z.string().optional(),
+        hardware_id: z.string().optional(),
+        product: z.string().optional(),
+      })
+      .default({}),
+    error: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]).optional(),
+    status: z.number().int().min(100).max(599).optional(),
+    delay_ms: z.number().int().min(0).max(600_000).optional(),
+    network: z.enum(['reset', 'timeout', 'empty']).optional(),
+    times: z.number().int().min(1).optional(),
+  })
+  .refine((spec) => spec.error !== undefined || spec.delay_ms !== undefined || spec.network !== undefined, {
+    message: 'a fault needs at least one of error, delay_ms or network',
+  })
+  .refine((spec) => spec.status === undefined || spec.error !== undefined, { message: 'status needs error', path: ['status'] })
+  .refine((spec) => !(spec.error && spec.network), { message: 'choose error or network, not both', path: ['network'] })
+
+export type FaultSpec = z.input<typeof faultSpecSchema>
+export type Fault = z.output<typeof faultSpecSchema> & { id: string; hits: number }
+
+/** The request fields faults match on (from a lenient parse of the body). */
+export type FaultTarget = Partial<Record<'license_key' | 'username' | 'hardware_id' | 'product', unknown>>
+
+export interface FaultResult {
+  error?: ErrorCode
+  status?: number
+  delayMs?: number
+  network?: NetworkFault
+}
+
+export interface Faults {
+  add(spec: unknown): { ok: true; fault: Fault } | { ok: false; message: string }
+  list(): Fault[]
+  remove(id: string): boolean
+  clear(): void
+  /** The first matching fault, counted as fired. */
+  take(target: FaultTarget): Fault | undefined
+}
+
+export function createFaults(): Faults {
+  let faults: Fault[] = []
+  let sequence = 0
+  return {
+    add(spec) {
+      const parsed = faultSpecSchema.safeParse(spec)
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]
+        return { ok: false, message: `${formatPath(issue.path) || 'fault'}: ${issue.message}` }
+      }
+      const fault: Fault = { ...parsed.data, id: `fault-${++sequence}`, hits: 0 }
+      faults.push(fault)
+      return { ok: true, fault }
+    },
+    list: () => faults.map((fault) => ({ ...fault })),
+    remove(id) {
+      const before = faults.length
+      faults = faults.filter((fault) => fault.id !== id)
+      return faults.length < before
+    },
+    clear() {
+      faults = []
+    },
+    take(target) {
+      const fault = faults.find((candidate) => matches(candidate, target))
+      if (!fault) return undefined
+      fault.hits += 1
+      if (fault.times !== undefined && fault.hits >= fault.times) faults = faults.filter((other) => other !== fault)
+      return fault
+    },
+  }
+}
+
+function matches(fault: Fault, target: FaultTarget): boolean {
+  return Object.entries(fault.match).every(([field, value]) => value === undefined || target[field as keyof FaultTarget] === value)
+}

@@ -1,0 +1,32 @@
+// Prism's `Prefer: code=400, example=<error code>` grammar: force a documented response per request.
+import { ERRORS, ERROR_CODES, fail, isErrorCode, type ErrorCode, type Failure } from './errors.ts'
+
+export type Preference = { kind: 'success' } | { kind: 'error'; code: ErrorCode }
+
+/** undefined when the header asks nothing of us (absent, or only `dynamic`/`seed`). */
+export function parsePrefer(header: string | undefined): Preference | Failure | undefined {
+  if (!header) return undefined
+  const params = new Map<string, string>()
+  for (const part of header.split(/[,;]/)) {
+    const [name, ...rest] = part.split('=')
+    if (name.trim()) params.set(name.trim().toLowerCase(), rest.join('=').trim().replace(/^"(.*)"$/, '$1'))
+  }
+  const example = params.get('example')
+  const codeText = params.get('code')
+  if (example === undefined && codeText === undefined) return undefined
+  const status = codeText === undefined ? undefined : /^\d{3}$/.test(codeText) ? Number(codeText) : NaN
+  if (Number.isNaN(status)) return fail('invalid_prefer_header', { reason: `code must be a 3-digit status, got "${codeText}"` })
+  if (example === 'license_deactivated' || (example === undefined && status === 200)) {
+    return status === undefined || status === 200 ? { kind: 'success' } : fail('invalid_prefer_header', { reason: `example "license_deactivated" is a 200 response, not ${status}` })
+  }
+  if (example !== undefined) {
+    if (!isErrorCode(example)) return fail('invalid_prefer_header', { reason: `no error example named "${example}"` })
+    if (status !== undefined && ERRORS[example].status !== status) {
+      return fail('invalid_prefer_header', { reason: `example "${example}" is a ${ERRORS[example].status} response, not ${status}` })
+    }
+    return { kind: 'error', code: example }
+  }
+  // code alone: the first documented example of that status, as Prism does.
+  const code = ERROR_CODES.find((candidate) => ERRORS[candidate].status === status)
+  return code ? { kind: 'error', code } : fail('invalid_prefer_header', { reason: `the spec has no ${status} response` })
+}

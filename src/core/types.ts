@@ -1,0 +1,34 @@
+// Plain data at the engine boundary: adapters translate to and from these, nothing else crosses.
+import type { components } from '../generated/license-api.ts'
+
+export type DeactivateLicenseRequest = components['schemas']['DeactivateLicenseRequest']
+export type DeactivateLicenseResponse = components['schemas']['DeactivateLicenseResponse']
+export type ErrorEnvelope = components['schemas']['Error']
+export type SpecErrorCode = components['schemas']['ErrorCode']
+
+export type NetworkFault = 'reset' | 'timeout' | 'empty'
+
+export interface CoreRequest {
+  method: string
+  /** Path without the query string. */
+  path: string
+  /** Header names in lower case. */
+  headers: Readonly<Record<string, string | undefined>>
+  /** The raw body text; undefined when none was sent. */
+  body?: string
+  /** The adapter stopped reading: the body was over the size limit (answered 413). */
+  tooLarge?: boolean
+}
+
+export interface CoreResponse {
+  status: number
+  headers: Record<string, string>
+  /** Serialized JSON. */
+  body: string
+  /** The error code answered, or "license_deactivated". */
+  code: string
+  /** Adapters wait this long before answering (fault `delay_ms`). */
+  delayMs?: number
+  /** Adapters misbehave this way instead of answering (fault `network`). */
+  network?: NetworkFault
+}

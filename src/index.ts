@@ -1,0 +1,12 @@
+// The public API.
+export { createLicenseMock, type LicenseMock, type LicenseMockOptions } from './mock.ts'
+export { createHandlers } from './adapters/msw.ts'
+export { createEngine, DEACTIVATE_PATH, DEFAULT_TENANT, MAX_BODY_BYTES, type Engine, type EngineOptions, type Tenant } from './core/engine.ts'
+export { ERRORS, ERROR_CODES, exampleBody, type ErrorBody, type ErrorCode, type ErrorSpec } from './core/errors.ts'
+export { signDate, signedHeaders, type SignedHeaders } from './core/signature.ts'
+export { createClock, parseDuration, type Clock, type ClockState } from './core/clock.ts'
+export type { Fault, FaultSpec, Faults } from './core/faults.ts'
+export type { JournalEntry, JournalFilter } from './core/journal.ts'
+export type { Seed, SeedInput, SeedIssue } from './core/seed.ts'
+export type { CoreRequest, CoreResponse, DeactivateLicenseRequest, ErrorEnvelope } from './core/types.ts'
+export { InvalidSeedError, loadSeedFile, resolveSeed, DEMO_SEED } from './seed-file.ts'
