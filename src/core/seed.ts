@@ -121,6 +121,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Parses YAML or JSON text (JSON is YAML) into a validated seed. */
 export function parseSeedText(source: string): SeedResult {
+  // JSON is YAML, but JSON.parse is an order of magnitude faster on large generated seeds;
+  // on a JSON error the YAML parser below reports it with a line and column.
+  if (/^\s*\{/.test(source)) {
+    try {
+      return validateSeed(JSON.parse(source))
+    } catch {
+      // fall through
+    }
+  }
   const doc = parseDocument(source, { uniqueKeys: true })
   if (doc.errors.length > 0) {
     return { ok: false, issues: doc.errors.map((error) => ({ path: '', message: error.message.split('\n')[0] })) }
