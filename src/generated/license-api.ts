@@ -140,64 +140,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    /** From the License API docs */
-                    missing_headers: unknown;
-                    /** From the License API docs */
-                    authorization_invalid_headers: unknown;
-                    /** Code documented; wording from the SDK error tables */
-                    authorization_missing_params: unknown;
-                    /** Code documented; wording from the SDK error tables */
-                    hmac_required: unknown;
-                    /** Code documented; wording from the SDK error tables */
-                    invalid_api_key: unknown;
-                    /** Code documented; wording from the SDK error tables */
-                    revoked_api_key: unknown;
-                    /** Undocumented: inferred */
-                    date_header_diff: unknown;
-                    /** Code documented; wording from the SDK error tables */
-                    signature_mismatch: unknown;
-                    /** Code documented; wording from the SDK error tables */
-                    read_only_api_key: unknown;
-                    /** Undocumented: inferred */
-                    invalid_json: unknown;
-                    /** From the License API docs */
-                    missing_parameters: unknown;
-                    /** From the License API docs */
-                    validation_error: unknown;
-                    /** From the seed document */
-                    unknown_product: unknown;
-                    /** Code documented; wording from the SDK error tables */
-                    api_key_product_not_allowed: unknown;
-                    /** From the seed document */
-                    license_not_found: unknown;
-                    /** From the seed document */
-                    license_not_enabled: unknown;
-                    /** From the seed document */
-                    blacklisted: unknown;
-                    /** From the seed document */
-                    vm_not_allowed: unknown;
-                    /** From the seed document */
-                    license_start_date_error: unknown;
-                    /** From the seed document */
-                    license_expired: unknown;
-                    /** From the License API docs */
-                    license_not_active: unknown;
-                    /** From the License API docs */
-                    device_not_found: unknown;
-                    /** From the seed document */
-                    license_transferred_max_times: unknown;
-                    /** From the License API docs */
-                    license_not_consumption: unknown;
-                    /** From the License API docs */
-                    license_not_enough_consumptions: unknown;
-                    /** From the seed document */
-                    license_activated_max_times: unknown;
-                    /** From the seed document */
-                    license_user_activated_max_times: unknown;
-                    /** From the seed document */
-                    license_device_exists: unknown;
-                    /** From the seed document */
-                    offline_floating_cloud_not_supported: unknown;
                 };
             };
             /** @description No such path under the License API. */
@@ -207,8 +149,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    /** Undocumented: inferred */
-                    not_found: unknown;
                 };
             };
             /** @description The path exists but takes another method. */
@@ -219,8 +159,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    /** Undocumented: inferred */
-                    method_not_allowed: unknown;
                 };
             };
             /** @description The request body is larger than the mock's limit (1 MiB). */
@@ -230,8 +168,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    /** Answered by the mock itself */
-                    payload_too_large: unknown;
                 };
             };
             /** @description Mock only. The `Prefer` header names no documented response. */
@@ -241,8 +177,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                    /** Answered by the mock itself */
-                    invalid_prefer_header: unknown;
                 };
             };
             /** @description A server failure; the mock answers it only when a fault or `Prefer` asks for it. */
