@@ -69,9 +69,10 @@ export function decideDeactivation(body: DeactivateLicenseRequest, credential: C
     const failure = check(found)
     if (failure) return failure
   }
-  // Row 25: success. The acting user, or for key-based licenses the user who activated the device.
+  // Row 25: success. The activation is given back to the user who took it (the device's user),
+  // else to the acting user.
   const device = active(found)!
-  const user = found.user ?? (device.user ? store.user(found.license.id, device.user) : undefined)
+  const user = (device.user ? store.user(found.license.id, device.user) : undefined) ?? found.user
   return { ok: true, effect: { license: found.license, device, user, consumptions: body.consumptions || undefined, at: now } }
 }
 
