@@ -64,5 +64,10 @@ export function parseInstant(text: string): Date | undefined {
   // No zone means UTC, so a seed reads the same on every machine.
   const iso = text.replace(' ', 'T')
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : /Z|[+-]\d{2}:?\d{2}$/.test(iso) ? iso : `${iso}Z`)
-  return Number.isNaN(date.getTime()) ? undefined : date
+  if (Number.isNaN(date.getTime())) return undefined
+  // Date rolls 2030-02-30 over to March 2; a seed typo must not be read as another day.
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number)
+  const calendar = new Date(0)
+  calendar.setUTCFullYear(year, month - 1, day)
+  return calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day ? date : undefined
 }
