@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml'
 import { z } from 'zod'
 import { ERROR_CODES, type ErrorCode } from './errors.ts'
 import { parseInstant } from './clock.ts'
+import { findDuplicateKey } from './json-keys.ts'
 
 const text = (max = 1024) => z.string().min(1).max(max)
 const count = z.number().int().min(0)
@@ -124,10 +125,15 @@ export function parseSeedText(source: string): SeedResult {
   // JSON is YAML, but JSON.parse is an order of magnitude faster on large generated seeds;
   // on a JSON error the YAML parser below reports it with a line and column.
   if (/^\s*\{/.test(source)) {
+    let data: unknown
     try {
-      return validateSeed(JSON.parse(source))
+      data = JSON.parse(source)
     } catch {
-      // fall through
+      data = undefined
+    }
+    if (data !== undefined) {
+      const duplicate = findDuplicateKey(source)
+      return duplicate === undefined ? validateSeed(data) : { ok: false, issues: [{ path: '', message: `Map keys must be unique: "${duplicate}" appears twice in one object` }] }
     }
   }
   const doc = parseDocument(source, { uniqueKeys: true })
