@@ -1,0 +1,98 @@
+// Prism's `Prefer: code=…, example=…` per request: any documented response on demand, state untouched.
+import { describe, expect, test } from 'vitest'
+import { ERROR_CODES, ERRORS, exampleBody } from '../src/core/errors.ts'
+import { parsePrefer } from '../src/core/prefer.ts'
+import { deviceIn, expectRejected, expectSuccess, keyBody, send, useLicenseMock } from './support/msw.ts'
+
+const { mock } = useLicenseMock()
+const body = keyBody('DEMO-OK-0001')
+const prefer = (value: string) => ({ headers: { Prefer: value } })
+const invalid = (reason: string) => `Prefer header cannot be honoured: ${reason}`
+
+describe('code=400, example=<code> answers that example', () => {
+  const codes400 = ERROR_CODES.filter((code) => ERRORS[code].status === 400)
+
+  test('the errors table has the 400 codes the rule table and the seed codes need', () => {
+    expect(codes400).toContain('license_expired')
+    expect(codes400).toContain('offline_floating_cloud_not_supported')
+    expect(codes400.length).toBeGreaterThanOrEqual(29)
+  })
+
+  for (const code of codes400) {
+    test(`${code}`, async () => {
+      await expectRejected(mock, body, code, exampleBody(code).message, prefer(`code=400, example=${code}`))
+    })
+  }
+})
+
+describe('other documented responses', () => {
+  for (const code of ERROR_CODES.filter((candidate) => ERRORS[candidate].status !== 400)) {
+    test(`example=${code} answers ${ERRORS[code].status}`, async () => {
+      await expectRejected(mock, body, code, exampleBody(code).message, prefer(`code=${ERRORS[code].status}, example=${code}`))
+    })
+  }
+
+  test('method_not_allowed comes with Allow: POST', async () => {
+    const answer = await expectRejected(mock, body, 'method_not_allowed', exampleBody('method_not_allowed').message, prefer('example=method_not_allowed'))
+    expect(answer.headers.get('allow')).toBe('POST')
+  })
+
+  test('example alone picks the example', async () => {
+    await expectRejected(mock, body, 'license_expired', 'License validity period has expired.', prefer('example=license_expired'))
+  })
+
+  test('a quoted example is read as the name', async () => {
+    await expectRejected(mock, body, 'blacklisted', 'This device is blacklisted', prefer('code=400, example="blacklisted"'))
+  })
+
+  test('code=400 alone answers the first 400 example', async () => {
+    await expectRejected(mock, body, 'missing_headers', 'Some headers are missing', prefer('code=400'))
+  })
+
+  test('a Prefer answer wins over what the request would have got', async () => {
+    await expectRejected(mock, keyBody('DEMO-DISABLED'), 'blacklisted', 'This device is blacklisted', prefer('code=400, example=blacklisted'))
+  })
+})
+
+describe('success on demand', () => {
+  test('code=200 answers "license_deactivated" without deactivating anything', async () => {
+    const before = await mock.state.get()
+    expectSuccess(await send(body, prefer('code=200')))
+    expect(await mock.state.get()).toEqual(before)
+  })
+
+  test('example=license_deactivated answers success without deactivating anything', async () => {
+    const before = await mock.state.get()
+    expectSuccess(await send(keyBody('DEMO-EXPIRED'), prefer('code=200, example=license_deactivated')))
+    expect(await mock.state.get()).toEqual(before)
+  })
+
+  test('a Prefer without code or example (dynamic=true) is ignored: the request is served normally', async () => {
+    expectSuccess(await send(body, prefer('dynamic=true')))
+    expect(deviceIn(await mock.state.get(), 1001, 'demo-device-1').active).toBe(false)
+  })
+})
+
+describe('a Prefer that cannot be honoured → 422 invalid_prefer_header', () => {
+  const cases: [string, string][] = [
+    ['code=400, example=licence_expired', 'no error example named "licence_expired"'],
+    ['code=abc', 'code must be a 3-digit status, got "abc"'],
+    ['code=404, example=license_expired', 'example "license_expired" is a 400 response, not 404'],
+    ['code=418', 'the spec has no 418 response'],
+    ['code=400, example=license_deactivated', 'example "license_deactivated" is a 200 response, not 400'],
+  ]
+  for (const [value, reason] of cases) {
+    test(`Prefer: ${value}`, async () => {
+      await expectRejected(mock, body, 'invalid_prefer_header', invalid(reason), prefer(value))
+    })
+  }
+})
+
+describe('parsePrefer', () => {
+  test('reads Prism’s grammar with commas or semicolons, any spacing', () => {
+    expect(parsePrefer('code=400;example=blacklisted')).toEqual({ kind: 'error', code: 'blacklisted' })
+    expect(parsePrefer('  Code = 400 ,  Example = blacklisted ')).toEqual({ kind: 'error', code: 'blacklisted' })
+    expect(parsePrefer(undefined)).toBeUndefined()
+    expect(parsePrefer('')).toBeUndefined()
+  })
+})
