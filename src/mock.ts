@@ -1,4 +1,5 @@
 // createLicenseMock: the in-process entry point. One engine; msw handlers and controls over it.
+import { fileURLToPath } from 'node:url'
 import type { HttpHandler } from 'msw'
 import { createHandlers } from './adapters/msw.ts'
 import { createClock, type Clock } from './core/clock.ts'
@@ -43,7 +44,7 @@ export interface LicenseMock {
 
 export function createLicenseMock(options: LicenseMockOptions = {}): LicenseMock {
   const source = options.seed ?? DEMO_SEED
-  const seed = resolveSeed(source instanceof URL ? source.pathname : source)
+  const seed = resolveSeed(source instanceof URL ? fileURLToPath(source) : source)
   const start = typeof options.clock === 'string' ? new Date(options.clock) : options.clock
   if (start && Number.isNaN(start.getTime())) throw new TypeError(`clock: not a date: ${String(options.clock)}`)
   const clock = createClock(start)
