@@ -1,0 +1,386 @@
+// The /__admin API: JSON in and out, a table of routes translated onto the engine's own
+// controls (tenants, state, journal, faults, clock). No rules here and no node:http: the http
+// adapter reads the body and writes what `handle` returns.
+import { parseDuration, parseInstant } from '../core/clock.ts'
+import { DEFAULT_TENANT, MAX_BODY_BYTES, type AdminResult, type Engine, type Tenant } from '../core/engine.ts'
+import type { JournalFilter } from '../core/journal.ts'
+import { parseSeedText, type SeedIssue } from '../core/seed.ts'
+
+export const ADMIN_PREFIX = '/__admin'
+/** Seed uploads (PUT state, POST tenants) may be large generated data sets. */
+export const MAX_SEED_BYTES = 64 * 1024 * 1024
+
+/** What the admin API needs of the engine: everything but `handle`. */
+export type AdminEngine = Pick<Engine, 'journal' | 'tenant' | 'tenants' | 'createTenant' | 'removeTenant' | 'replaceState' | 'reset' | 'resetTenant'>
+
+export interface AdminRequest {
+  method: string
+  /** The full path, starting with /__admin, without the query string. */
+  path: string
+  /** The raw query string, without the leading `?`. */
+  query: string
+  /** Header names in lower case. */
+  headers: Readonly<Record<string, string | string[] | undefined>>
+  body?: string
+  /** The adapter stopped reading at `bodyLimit(method, path)` bytes. */
+  tooLarge?: boolean
+}
+
+export interface AdminResponse {
+  status: number
+  headers: Record<string, string>
+  /** Serialized JSON; absent for 204. */
+  body?: string
+}
+
+export interface Admin {
+  /** How many body bytes the adapter may buffer for this route. */
+  bodyLimit(method: string, path: string): number
+  handle(request: AdminRequest): Promise<AdminResponse>
+}
+
+export type AdminErrorCode = 'admin_bad_request' | 'admin_not_found' | 'admin_method_not_allowed' | 'admin_conflict' | 'admin_payload_too_large'
+
+interface Context {
+  params: Record<string, string>
+  query: URLSearchParams
+  /** The parsed body (JSON, or a validated seed from YAML); undefined when the route takes none. */
+  body: unknown
+  /** The tenant named by `?tenant=` (default `default`), for routes that act on one. */
+  tenant: Tenant
+}
+
+interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  /** Below /__admin; `:name` segments are captured into params. */
+  path: string
+  /** Query parameters it accepts; any other one is a 400. */
+  query?: readonly string[]
+  /** Resolve `?tenant=` before the handler (404 when unknown). */
+  tenant?: boolean
+  /** `json`: a JSON body is required. `seed`: JSON, or YAML by content-type; `required: false` reads an empty body as `{}`. */
+  body?: { kind: 'json' | 'seed'; required: boolean }
+  handler(context: Context): AdminResponse | Promise<AdminResponse>
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' }
+const YAML_TYPES = new Set(['application/yaml', 'text/yaml', 'application/x-yaml', 'text/x-yaml'])
+const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+const CLOCK_KEYS = ['now', 'advance', 'frozen', 'real']
+
+export function json(status: number, value: unknown, headers: Record<string, string> = {}): AdminResponse {
+  return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(value) }
+}
+
+export function adminError(status: number, code: AdminErrorCode, message: string, extra: { issues?: SeedIssue[]; headers?: Record<string, string> } = {}): AdminResponse {
+  const body = extra.issues ? { status, code, message, issues: extra.issues } : { status, code, message }
+  return json(status, body, extra.headers)
+}
+
+const noContent = (): AdminResponse => ({ status: 204, headers: {} })
+const badRequest = (message: string, issues?: SeedIssue[]) => adminError(400, 'admin_bad_request', message, { issues })
+const notFound = (message: string) => adminError(404, 'admin_not_found', message)
+
+const CODE_OF_STATUS: Record<400 | 404 | 409, AdminErrorCode> = { 400: 'admin_bad_request', 404: 'admin_not_found', 409: 'admin_conflict' }
+
+/** An engine admin result → the response: `ok` as given, failures with their status, message and issues. */
+function fromResult<T>(result: AdminResult<T>, ok: (value: T) => AdminResponse): AdminResponse {
+  if (result.ok) return ok(result.value)
+  const message = result.issues?.length ? `${result.message}: ${describeIssues(result.issues)}` : result.message
+  return adminError(result.status, CODE_OF_STATUS[result.status], message, { issues: result.issues })
+}
+
+function describeIssues(issues: readonly SeedIssue[]): string {
+  const [first] = issues
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''
+  return `${first.path || '(root)'}: ${first.message}${more}`
+}
+
+function routes(engine: AdminEngine, version: string): Route[] {
+  return [
+    { method: 'GET', path: '/health', handler: () => json(200, { status: 'ok', version }) },
+
+    {
+      method: 'POST',
+      path: '/reset',
+      query: ['tenant'],
+      async handler({ query }) {
+        const id = query.get('tenant')
+        if (id === null) {
+          await engine.reset()
+          return json(200, { status: 'reset' })
+        }
+        return fromResult(await engine.resetTenant(id), () => json(200, { status: 'reset', tenant: id }))
+      },
+    },
+
+    { method: 'GET', path: '/state', query: ['tenant'], tenant: true, handler: ({ tenant }) => json(200, tenant.store.toSeed()) },
+    {
+      method: 'PUT',
+      path: '/state',
+      query: ['tenant'],
+      tenant: true,
+      body: { kind: 'seed', required: true },
+      handler: async ({ tenant, body }) => fromResult(await engine.replaceState(tenant.id, body), () => json(200, { status: 'ok' })),
+    },
+
+    {
+      method: 'GET',
+      path: '/tenants',
+      handler: () =>
+        json(200, {
+          tenants: engine.tenants().map((tenant) => ({ tenant: tenant.id, api_keys: tenant.store.credentials().map((credential) => credential.api_key) })),
+        }),
+    },
+    {
+      method: 'POST',
+      path: '/tenants',
+      query: ['id'],
+      body: { kind: 'seed', required: false },
+      async handler({ query, body }) {
+        const id = query.get('id') ?? undefined
+        if (id !== undefined && !TENANT_ID.test(id)) {
+          return badRequest(`id: "${id.slice(0, 80)}" is not a tenant id: use 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit`)
+        }
+        return fromResult(await engine.createTenant(body, id), (created) => json(201, created))
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/tenants/:id',
+      handler({ params }) {
+        if (params.id === DEFAULT_TENANT) return badRequest('the default tenant cannot be removed; POST /__admin/reset restores it')
+        return engine.removeTenant(params.id) ? noContent() : notFound(`no tenant "${params.id}"`)
+      },
+    },
+
+    {
+      method: 'GET',
+      path: '/requests',
+      query: ['code', 'license_key', 'hardware_id', 'limit', 'tenant'],
+      handler({ query }) {
+        const filter: JournalFilter = {}
+        for (const field of ['code', 'license_key', 'hardware_id'] as const) {
+          const value = query.get(field)
+          if (value !== null) filter[field] = value
+        }
+        const limit = query.get('limit')
+        if (limit !== null) {
+          if (!/^[1-9]\d{0,8}$/.test(limit)) return badRequest(`limit: must be a positive integer, got "${limit.slice(0, 40)}"`)
+          filter.limit = Number(limit)
+        }
+        const tenant = query.get('tenant')
+        if (tenant !== null) {
+          if (!engine.tenant(tenant)) return notFound(`no tenant "${tenant}"`)
+          filter.tenant = tenant
+        }
+        return json(200, { requests: engine.journal.list(filter) })
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/requests',
+      handler() {
+        engine.journal.clear()
+        return noContent()
+      },
+    },
+
+    {
+      method: 'POST',
+      path: '/faults',
+      query: ['tenant'],
+      tenant: true,
+      body: { kind: 'json', required: true },
+      handler({ tenant, body }) {
+        const added = tenant.faults.add(body)
+        return added.ok ? json(201, { id: added.fault.id }) : badRequest(added.message)
+      },
+    },
+    { method: 'GET', path: '/faults', query: ['tenant'], tenant: true, handler: ({ tenant }) => json(200, { faults: tenant.faults.list() }) },
+    {
+      method: 'DELETE',
+      path: '/faults',
+      query: ['tenant'],
+      tenant: true,
+      handler({ tenant }) {
+        tenant.faults.clear()
+        return noContent()
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/faults/:id',
+      query: ['tenant'],
+      tenant: true,
+      handler: ({ tenant, params }) => (tenant.faults.remove(params.id) ? noContent() : notFound(`no fault "${params.id}" on tenant "${tenant.id}"`)),
+    },
+
+    { method: 'GET', path: '/clock', query: ['tenant'], tenant: true, handler: ({ tenant }) => json(200, tenant.clock.state()) },
+    {
+      method: 'PUT',
+      path: '/clock',
+      query: ['tenant'],
+      tenant: true,
+      body: { kind: 'json', required: true },
+      handler({ tenant, body }) {
+        const update = parseClockUpdate(body)
+        if (!update.ok) return badRequest(describeIssues(update.issues), update.issues)
+        const { clock } = tenant
+        if (update.real) clock.real()
+        if (update.now) clock.set(update.now)
+        if (update.advance !== undefined) clock.advance(update.advance)
+        if (update.frozen !== undefined) clock.freeze(update.frozen)
+        return json(200, clock.state())
+      },
+    },
+  ]
+}
+
+type ClockUpdate = { ok: true; real: boolean; now?: Date; advance?: number; frozen?: boolean } | { ok: false; issues: SeedIssue[] }
+
+/** Everything is checked before anything changes. */
+function parseClockUpdate(body: unknown): ClockUpdate {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, issues: [{ path: '', message: 'expected an object such as {"advance": "30d"} or {"now": "2030-01-01T00:00:00Z", "frozen": true}' }] }
+  }
+  const input = body as Record<string, unknown>
+  const issues: SeedIssue[] = []
+  const update: ClockUpdate = { ok: true, real: false }
+  for (const key of Object.keys(input)) {
+    if (!CLOCK_KEYS.includes(key)) issues.push({ path: key, message: `unknown field (expected ${CLOCK_KEYS.join(', ')})` })
+  }
+  if (Object.keys(input).length === 0) issues.push({ path: '', message: `give at least one of ${CLOCK_KEYS.join(', ')}` })
+  if ('now' in input) {
+    const now = typeof input.now === 'string' ? parseInstant(input.now) : undefined
+    if (now) update.now = now
+    else issues.push({ path: 'now', message: 'must be an ISO 8601 date or date-time, e.g. "2030-01-01T12:00:00Z"' })
+  }
+  if ('advance' in input) {
+    const ms = typeof input.advance === 'string' ? parseDuration(input.advance) : undefined
+    if (ms !== undefined) update.advance = ms
+    else issues.push({ path: 'advance', message: 'must be a duration such as "90s", "2h", "30d", "1h30m" or "-1d"' })
+  }
+  if ('frozen' in input) {
+    if (typeof input.frozen === 'boolean') update.frozen = input.frozen
+    else issues.push({ path: 'frozen', message: 'must be true or false' })
+  }
+  if ('real' in input) {
+    if (input.real !== true) issues.push({ path: 'real', message: 'must be true (back to real time, not frozen)' })
+    else if (Object.keys(input).some((key) => key !== 'real')) issues.push({ path: 'real', message: 'cannot be combined with now, advance or frozen' })
+    else update.real = true
+  }
+  return issues.length > 0 ? { ok: false, issues } : update
+}
+
+interface CompiledRoute extends Route {
+  segments: string[]
+}
+
+function matchPath(route: CompiledRoute, segments: readonly string[]): Record<string, string> | undefined {
+  if (route.segments.length !== segments.length) return undefined
+  const params: Record<string, string> = {}
+  for (let i = 0; i < segments.length; i++) {
+    const pattern = route.segments[i]
+    if (pattern.startsWith(':')) params[pattern.slice(1)] = segments[i]
+    else if (pattern !== segments[i]) return undefined
+  }
+  return params
+}
+
+/** The path below /__admin as decoded segments; undefined when a segment is not valid percent-encoding. */
+function splitPath(path: string): string[] | undefined {
+  const rest = path.slice(ADMIN_PREFIX.length).replace(/\/+$/, '')
+  try {
+    return rest.split('/').slice(1).map((segment) => decodeURIComponent(segment))
+  } catch {
+    return undefined
+  }
+}
+
+function header(headers: AdminRequest['headers'], name: string): string | undefined {
+  const value = headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; response: AdminResponse }
+
+function parseBody(route: Route, request: AdminRequest): Parsed {
+  if (!route.body) return { ok: true, value: undefined }
+  const text = request.body
+  if (text === undefined || text.trim() === '') {
+    if (route.body.required) return { ok: false, response: badRequest(`a JSON body is required for ${route.method} ${ADMIN_PREFIX}${route.path}`) }
+    return { ok: true, value: {} }
+  }
+  const type = header(request.headers, 'content-type')?.split(';')[0].trim().toLowerCase()
+  if (route.body.kind === 'seed' && type !== undefined && YAML_TYPES.has(type)) {
+    const parsed = parseSeedText(text)
+    return parsed.ok ? { ok: true, value: parsed.seed } : { ok: false, response: badRequest(`invalid seed: ${describeIssues(parsed.issues)}`, parsed.issues) }
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    const hint = route.body.kind === 'seed' ? ' (send YAML with Content-Type: application/yaml)' : ''
+    return { ok: false, response: badRequest(`request body is not valid JSON: ${reason}${hint}`) }
+  }
+}
+
+export function createAdmin(engine: AdminEngine, options: { version: string }): Admin {
+  const table: CompiledRoute[] = routes(engine, options.version).map((route) => ({ ...route, segments: route.path.split('/').slice(1) }))
+  const listing = table.map((route) => `${route.method} ${ADMIN_PREFIX}${route.path}`).join(', ')
+
+  const find = (method: string, path: string) => {
+    const segments = splitPath(path)
+    if (!segments) return { segments }
+    let allowed: string[] = []
+    for (const route of table) {
+      const params = matchPath(route, segments)
+      if (!params) continue
+      if (route.method === method) return { segments, route, params }
+      allowed = [...allowed, route.method]
+    }
+    return { segments, allowed }
+  }
+
+  return {
+    bodyLimit(method, path) {
+      const { route } = find(method, path)
+      return route?.body?.kind === 'seed' ? MAX_SEED_BYTES : MAX_BODY_BYTES
+    },
+
+    async handle(request) {
+      const found = find(request.method, request.path)
+      if (!found.segments) return badRequest(`path ${request.path.slice(0, 200)} is not valid percent-encoding`)
+      if (!found.route) {
+        if (found.allowed?.length) {
+          const allow = found.allowed.join(', ')
+          return adminError(405, 'admin_method_not_allowed', `Method ${request.method.slice(0, 20)} not allowed on ${request.path.slice(0, 200)}; use ${allow}`, { headers: { allow } })
+        }
+        return notFound(`no admin route ${request.method.slice(0, 20)} ${request.path.slice(0, 200)}; routes: ${listing}`)
+      }
+      const { route, params } = found
+      if (request.tooLarge) {
+        const limit = route.body?.kind === 'seed' ? MAX_SEED_BYTES : MAX_BODY_BYTES
+        return adminError(413, 'admin_payload_too_large', `request body is larger than ${limit} bytes`)
+      }
+      const query = new URLSearchParams(request.query)
+      for (const name of new Set(query.keys())) {
+        if (!route.query?.includes(name)) {
+          const accepted = route.query?.length ? `accepted: ${route.query.join(', ')}` : 'it takes none'
+          return badRequest(`unknown query parameter "${name.slice(0, 40)}" for ${route.method} ${ADMIN_PREFIX}${route.path} (${accepted})`)
+        }
+      }
+      let tenant: Tenant | undefined
+      if (route.tenant) {
+        const id = query.get('tenant') ?? DEFAULT_TENANT
+        tenant = engine.tenant(id)
+        if (!tenant) return notFound(`no tenant "${id.slice(0, 80)}"`)
+      }
+      const body = parseBody(route, request)
+      if (!body.ok) return body.response
+      // `tenant` is only read by routes that declare `tenant: true`.
+      return route.handler({ params, query, body: body.value, tenant: tenant! })
+    },
+  }
+}

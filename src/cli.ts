@@ -1,0 +1,213 @@
+// `licensespring-mock serve | validate | test`. Exit codes: 0 done, 1 a check failed,
+// 2 usage / configuration error. Errors are one line each, never a stack trace.
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { DEFAULT_HOST, DEFAULT_PORT, packageVersion, startMockServer, type RunningServer } from './server.ts'
+import { parseInstant } from './core/clock.ts'
+import type { SeedIssue } from './core/seed.ts'
+import { InvalidSeedError, loadSeedFile } from './seed-file.ts'
+
+const PROGRAM = 'licensespring-mock'
+
+export interface CliIo {
+  out(line: string): void
+  err(line: string): void
+}
+
+const processIo: CliIo = {
+  out: (line) => void process.stdout.write(`${line}\n`),
+  err: (line) => void process.stderr.write(`${line}\n`),
+}
+
+const USAGE = `Usage: ${PROGRAM} <command> [options]
+
+A stateful test double of LicenseSpring's License API (POST /api/v4/deactivate_license).
+
+Commands:
+  serve      start the mock server (the demo seed unless --seed is given)
+  validate   check seed files (YAML or JSON)
+  test       run scenario files against the mock or another base URL
+
+Options:
+  -h, --help       show this help; "${PROGRAM} <command> --help" for a command
+  -v, --version    print the version`
+
+const SERVE_USAGE = `Usage: ${PROGRAM} serve [options]
+
+Starts the mock server and prints one line with its URL and credentials when ready.
+Stops on SIGINT (Ctrl-C) or SIGTERM.
+
+Options:
+  --port N            port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
+  --host H            address to bind (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)
+  --seed FILE         seed file, YAML or JSON (default: the demo seed)
+  --clock ISO         start the license clock at this instant, e.g. 2030-01-01T00:00:00Z
+  --journal-size N    how many requests the journal keeps (default 10000)
+  -h, --help          show this help`
+
+const VALIDATE_USAGE = `Usage: ${PROGRAM} validate SEED...
+
+Checks seed files (YAML or JSON). Prints "ok FILE" for a valid file and "FILE: path: reason"
+for each issue of an invalid one. Exit code 0 when all are valid, 1 otherwise.
+
+Options:
+  -h, --help    show this help`
+
+/** A usage error: reported as one line with a hint, exit code 2. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message)
+  }
+}
+
+type Command = (args: string[], io: CliIo) => Promise<number>
+
+const COMMANDS: Record<string, Command> = {
+  serve,
+  validate,
+  async test(args) {
+    const { runTestCommand } = await import('./scenarios/cli.ts')
+    return runTestCommand(args)
+  },
+}
+
+/** Runs the CLI; resolves to the exit code (for `serve`, once the server has shut down). */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...args] = argv
+  try {
+    if (name === undefined) {
+      io.err(USAGE)
+      return 2
+    }
+    if (name === '-h' || name === '--help') {
+      io.out(USAGE)
+      return 0
+    }
+    if (name === 'help') return await main(args.length > 0 ? [args[0], '--help'] : ['--help'], io)
+    if (name === '-v' || name === '--version') {
+      io.out(packageVersion())
+      return 0
+    }
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+    if (!command) throw new UsageError(name.startsWith('-') ? `unknown option "${name}"` : `unknown command "${name}"`)
+    return await command(args, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const scope = error.command ? `${PROGRAM} ${error.command}` : PROGRAM
+      io.err(`${scope}: ${error.message} (run "${scope} --help" for usage)`)
+      return 2
+    }
+    io.err(`${PROGRAM}: ${oneLine(error)}`)
+    return 1
+  }
+}
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals })
+  } catch (error) {
+    // node's messages go on with advice about `--`; the first sentence is the point.
+    const message = error instanceof Error ? error.message.split(/\.\s/)[0].replace(/\.$/, '') : String(error)
+    throw new UsageError(message, command)
+  }
+}
+
+function integer(command: string, flag: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined
+  const value = /^\d+$/.test(text) ? Number(text) : NaN
+  if (!(value >= min && value <= max)) throw new UsageError(`--${flag} must be an integer from ${min} to ${max}, got "${text}"`, command)
+  return value
+}
+
+async function serve(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse('serve', args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    seed: { type: 'string' },
+    clock: { type: 'string' },
+    'journal-size': { type: 'string' },
+  })
+  if (values.help) {
+    io.out(SERVE_USAGE)
+    return 0
+  }
+  const port = integer('serve', 'port', values.port, 0, 65535) ?? DEFAULT_PORT
+  const journalSize = integer('serve', 'journal-size', values['journal-size'], 0, 10_000_000)
+  const host = values.host ?? DEFAULT_HOST
+  if (values.clock !== undefined && !parseInstant(values.clock)) {
+    throw new UsageError(`--clock must be an ISO 8601 date or date-time such as 2030-01-01T00:00:00Z, got "${values.clock}"`, 'serve')
+  }
+
+  let server: RunningServer
+  try {
+    server = await startMockServer({ seed: values.seed, port, host, clock: values.clock, journalSize })
+  } catch (error) {
+    if (error instanceof InvalidSeedError) {
+      for (const line of issueLines(error.source, error.issues)) io.err(`${PROGRAM}: invalid seed ${line}`)
+    } else {
+      io.err(`${PROGRAM}: ${listenFailure(error, host, port)}`)
+    }
+    return 2
+  }
+
+  const credential = server.engine
+    .tenant()!
+    .store.credentials()
+    .find((candidate) => !candidate.revoked && !candidate.read_only)
+  const credentials = credential
+    ? `api key ${credential.api_key}, shared key ${credential.shared_key}`
+    : `the seed has no usable api key (add credentials to it, or create a tenant: POST ${server.url}/__admin/tenants)`
+  io.out(`${PROGRAM} ready at ${server.url} — ${credentials}`)
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+  await server.close()
+  return 0
+}
+
+function listenFailure(error: unknown, host: string, port: number): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (code === 'EADDRINUSE') return `port ${port} on ${host} is already in use (choose another with --port, or --port 0 for any free one)`
+  if (code === 'EACCES') return `no permission to listen on ${host}:${port} (choose a port above 1023)`
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `cannot listen on host "${host}": no such local address`
+  return `cannot start the server: ${oneLine(error)}`
+}
+
+async function validate(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('validate', args, {}, true)
+  if (values.help) {
+    io.out(VALIDATE_USAGE)
+    return 0
+  }
+  if (positionals.length === 0) throw new UsageError('give at least one seed file', 'validate')
+  let failed = false
+  for (const file of positionals) {
+    try {
+      loadSeedFile(file)
+      io.out(`ok ${file}`)
+    } catch (error) {
+      if (!(error instanceof InvalidSeedError)) throw error
+      failed = true
+      for (const line of issueLines(file, error.issues)) io.out(line)
+    }
+  }
+  return failed ? 1 : 0
+}
+
+function issueLines(source: string, issues: readonly SeedIssue[]): string[] {
+  return issues.map((issue) => (issue.path ? `${source}: ${issue.path}: ${issue.message}` : `${source}: ${issue.message}`))
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  return text.replace(/\s*\n\s*/g, '; ').slice(0, 1000)
+}
