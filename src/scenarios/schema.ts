@@ -1,0 +1,211 @@
+// The scenario file format: one scenario, or a list under `scenarios:` with shared defaults.
+// Unknown keys are errors. scripts/scenario-schema.ts publishes this schema as JSON Schema
+// (scenarios/scenario.schema.json) for editors.
+import { z } from 'zod'
+import { parseDuration, parseInstant } from '../core/clock.ts'
+import { ERROR_CODES } from '../core/errors.ts'
+import { faultSpecSchema } from '../core/faults.ts'
+import { seedSchema } from '../core/seed.ts'
+
+const instant = z
+  .string()
+  .refine((value) => parseInstant(value) !== undefined, 'must be an ISO 8601 date or date-time, e.g. 2030-01-01T00:00:00Z')
+const duration = z
+  .string()
+  .refine((value) => parseDuration(value) !== undefined, 'must be a duration such as 90s, 2h, 30d, -1d or 1h30m')
+/** Exact text, or a regular expression written `/pattern/flags`. */
+const matcher = z
+  .string()
+  .refine((text) => {
+    const match = /^\/(.*)\/([dgimsuvy]*)$/s.exec(text)
+    if (!match) return true
+    try {
+      new RegExp(match[1], match[2])
+      return true
+    } catch {
+      return false
+    }
+  }, 'not a valid /regular expression/')
+  .describe('Exact text, or a regular expression written /pattern/flags')
+const codeName = z
+  .union([z.enum(['license_deactivated', ...ERROR_CODES]), z.string().min(1)])
+  .describe('An error code, or license_deactivated for the success body')
+
+export const DEFAULT_METHOD = 'POST'
+export const DEFAULT_PATH = '/api/v4/deactivate_license'
+
+export const requestSchema = z
+  .strictObject({
+    method: z.string().min(1).optional().describe('HTTP method (default POST)'),
+    path: z.string().startsWith('/').optional().describe('Request path (default /api/v4/deactivate_license)'),
+    headers: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('Extra headers; they replace the signed Date/Authorization when named the same (case-insensitive)'),
+    body: z.unknown().optional().describe('JSON body, serialized as is'),
+    raw_body: z.string().optional().describe('Body text sent verbatim (e.g. to send invalid JSON)'),
+    pad_body_to: z
+      .number()
+      .int()
+      .min(1)
+      .max(16 * 1024 * 1024)
+      .optional()
+      .describe('Append spaces to the body until it is this many bytes (e.g. 1048577 to exceed a 1 MiB limit)'),
+    sign: z.boolean().optional().describe('false: add no Date/Authorization; send only `headers` (default true)'),
+    credentials: z
+      .strictObject({
+        api_key: z.string().min(1).optional(),
+        shared_key: z.string().min(1).optional(),
+      })
+      .optional()
+      .describe("Sign with these instead of the scenario's credentials (either field alone overrides only that field)"),
+    date: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The Date header (signed unless sign is false): now, a duration from now (e.g. -20m, 1h), or a literal header value'),
+    api_key_param: z.enum(['apikey', 'apiKey']).optional().describe('Spelling of the apikey parameter (the Python SDK sends apiKey)'),
+    auth_spaces: z.boolean().optional().describe('Put a space after each comma of Authorization, as some SDKs do'),
+    timeout_ms: z.number().int().min(1).max(600_000).optional().describe('Give up waiting after this long (default 10000)'),
+  })
+  .refine((request) => !(request.body !== undefined && request.raw_body !== undefined), {
+    message: 'choose body or raw_body, not both',
+    path: ['raw_body'],
+  })
+
+export const expectSchema = z
+  .strictObject({
+    status: z.number().int().min(100).max(599).optional(),
+    code: codeName.optional(),
+    message: matcher.optional(),
+    body: z.unknown().optional().describe('Deep-equal to the JSON body'),
+    headers: z.record(z.string(), matcher).optional().describe('Each named header (case-insensitive) equals the value or matches /regex/'),
+    network: z
+      .enum(['reset', 'timeout', 'empty'])
+      .optional()
+      .describe('The connection fails this way instead of answering (a network fault)'),
+  })
+  .refine((expect) => Object.keys(expect).length > 0, { message: 'expect needs at least one of status, code, message, body, headers, network' })
+  .refine((expect) => expect.network === undefined || Object.keys(expect).length === 1, {
+    message: 'network cannot be combined with other expectations',
+    path: ['network'],
+  })
+
+const presence = z
+  .union([z.boolean(), matcher])
+  .describe('true: present, false: absent, text: equal (or /regex/)')
+
+export const deviceAssertionSchema = z.strictObject({
+  hardware_id: z.string().min(1).describe('The active row with this hardware_id, or else the last one'),
+  active: z.boolean().optional(),
+  blacklisted: z.boolean().optional(),
+  time_activated: presence.optional(),
+  time_deactivated: presence.optional(),
+  floating_in_use: z.boolean().optional(),
+})
+
+export const userAssertionSchema = z.strictObject({
+  email: z.string().min(1),
+  total_activations: z.number().int().optional(),
+})
+
+export const licenseAssertionSchema = z
+  .strictObject({
+    id: z.number().int().optional(),
+    license_key: z.string().min(1).optional(),
+    product: z.string().min(1).optional().describe('Narrows license_key to one product'),
+    enabled: z.boolean().optional(),
+    times_activated: z.number().int().optional(),
+    total_consumptions: z.number().int().optional(),
+    transfer_count: z.number().int().optional(),
+    devices: z.array(deviceAssertionSchema).optional(),
+    device_count: z.number().int().min(0).optional().describe('Number of device rows, active or not'),
+    users: z.array(userAssertionSchema).optional(),
+  })
+  .refine((license) => license.id !== undefined || license.license_key !== undefined, { message: 'name the license by id or license_key' })
+
+export const stateAssertionSchema = z
+  .strictObject({
+    licenses: z.array(licenseAssertionSchema).min(1),
+  })
+  .describe('State assertions (targets that expose state: in-process and licensespring-mock servers)')
+
+export const clockStepSchema = z
+  .strictObject({
+    now: instant.optional().describe('Jump to this instant'),
+    advance: z.union([duration, z.number().int()]).optional().describe('Move by a duration (30d, -1h) or milliseconds'),
+    freeze: z.boolean().optional(),
+    real: z.literal(true).optional().describe('Back to real time, not frozen'),
+  })
+  .refine((clock) => Object.keys(clock).length > 0, { message: 'clock needs now, advance, freeze or real' })
+  .refine((clock) => !clock.real || Object.keys(clock).length === 1, { message: 'real cannot be combined', path: ['real'] })
+
+const STEP_KINDS = ['request', 'clock', 'fault', 'reset'] as const
+
+export const stepSchema = z
+  .strictObject({
+    name: z.string().min(1).optional(),
+    request: requestSchema.optional().describe('Send a request (defaults: signed POST /api/v4/deactivate_license)'),
+    expect: expectSchema.optional().describe('What the response of `request` must be'),
+    clock: clockStepSchema.optional().describe('Move the license clock'),
+    fault: faultSpecSchema.optional().describe('Add a fault (see the admin API): match, error, status, delay_ms, network, times'),
+    reset: z.literal(true).optional().describe("State, faults and clock back to the scenario's start"),
+    then: stateAssertionSchema.optional(),
+  })
+  .superRefine((step, context) => {
+    const kinds = STEP_KINDS.filter((kind) => step[kind] !== undefined)
+    if (kinds.length !== 1) {
+      context.addIssue({
+        code: 'custom',
+        message: kinds.length === 0 ? 'a step needs one of request, clock, fault or reset' : `a step does one thing: found ${kinds.join(' and ')}`,
+      })
+    }
+    if (step.request !== undefined && step.expect === undefined) context.addIssue({ code: 'custom', message: 'a request step needs expect', path: ['expect'] })
+    if (step.request === undefined && step.expect !== undefined) context.addIssue({ code: 'custom', message: 'expect belongs to a request step', path: ['expect'] })
+  })
+
+const seedFields = {
+  seed: z.string().min(1).optional().describe('Seed file (YAML or JSON), relative to this file'),
+  given: seedSchema
+    .optional()
+    .describe('Seed fields merged over `seed`: arrays are concatenated; an entry with the identity of an earlier one replaces it'),
+  clock: instant.optional().describe('Start the license clock here, frozen'),
+}
+
+export const scenarioSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  tags: z.array(z.string().min(1)).optional(),
+  ...seedFields,
+  steps: z.array(stepSchema).min(1),
+  then: stateAssertionSchema.optional().describe('State assertions after the last step'),
+})
+
+export const scenarioListSchema = z.strictObject({
+  description: z.string().optional(),
+  tags: z.array(z.string().min(1)).optional().describe('Added to every scenario of the file'),
+  ...seedFields,
+  scenarios: z.array(scenarioSchema).min(1),
+})
+
+export const scenarioFileSchema = z.union([scenarioSchema, scenarioListSchema])
+
+export type RequestSpec = z.output<typeof requestSchema>
+export type Expectation = z.output<typeof expectSchema>
+export type ClockStep = z.output<typeof clockStepSchema>
+export type StateAssertion = z.output<typeof stateAssertionSchema>
+export type LicenseAssertion = z.output<typeof licenseAssertionSchema>
+export type Step = z.output<typeof stepSchema>
+export type ScenarioDocument = z.output<typeof scenarioSchema>
+export type ScenarioListDocument = z.output<typeof scenarioListSchema>
+
+/** The published JSON Schema (draft-07: what YAML editors understand best). */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(scenarioFileSchema, { io: 'input', target: 'draft-07', unrepresentable: 'any', reused: 'ref' }) as Record<string, unknown>
+  return {
+    $schema: schema.$schema,
+    title: 'licensespring-mock scenario file',
+    description: 'One scenario, or a list of scenarios under `scenarios:`. See the README, "Writing scenarios".',
+    ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema')),
+  }
+}

@@ -1,0 +1,133 @@
+// The scenarios that ship under scenarios/: every one passes in-process and against a real
+// server, every response conforms to the spec, and together they reach every error code and
+// every row of the rule table.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { ERRORS, ERROR_CODES } from '../../src/core/errors.ts'
+import { inProcessTarget, loadScenarios, mockServerTarget, runScenarioList, runTestCommand, type ResponseEvent, type RunReport } from '../../src/scenarios/index.ts'
+import { startMockServer, type RunningServer } from '../../src/server.ts'
+import { assertConformsToSpec } from '../support/spec.ts'
+
+const scenarios = loadScenarios(['scenarios/'])
+
+/** Failures as readable lines, so a red test says which scenario and why. */
+const failures = (report: RunReport) =>
+  report.results.filter((result) => result.status !== 'passed').map((result) => `${result.scenario.file} "${result.scenario.name}": ${result.status} ${JSON.stringify(result.failure ?? result.reason)}`)
+
+/** Every License API response a run received, checked with the spec file itself. */
+function conformanceProblems(events: ResponseEvent[]): string[] {
+  const problems: string[] = []
+  for (const { scenario, step, outcome } of events) {
+    if (outcome.kind !== 'response') continue
+    try {
+      assertConformsToSpec(outcome.status, outcome.body)
+    } catch (error) {
+      problems.push(`${scenario.name} steps[${step}]: ${(error as Error).message}`)
+    }
+  }
+  return problems
+}
+
+describe('the shipped scenarios', () => {
+  test('load without errors, and there are plenty', () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(100)
+  })
+
+  test('all pass in-process, and every response conforms to the spec', async () => {
+    const events: ResponseEvent[] = []
+    const report = await runScenarioList(scenarios, { target: inProcessTarget(), onResponse: (event) => events.push(event) })
+    expect(failures(report)).toEqual([])
+    expect(report.summary).toEqual({ passed: scenarios.length, failed: 0, skipped: 0, total: scenarios.length })
+    expect(events.length).toBeGreaterThan(scenarios.length)
+    expect(conformanceProblems(events)).toEqual([])
+  })
+
+  describe('against startMockServer', () => {
+    let server: RunningServer
+    beforeAll(async () => {
+      server = await startMockServer({ port: 0 })
+    })
+    afterAll(async () => {
+      await server.close()
+    })
+
+    test('all pass, one tenant each, and the tenants are gone afterwards', async () => {
+      const events: ResponseEvent[] = []
+      const report = await runScenarioList(scenarios, { target: mockServerTarget({ adminUrl: server.url }), onResponse: (event) => events.push(event) })
+      expect(failures(report)).toEqual([])
+      expect(report.summary.passed).toBe(scenarios.length)
+      expect(conformanceProblems(events)).toEqual([])
+      expect(server.engine.tenants().map((tenant) => tenant.id)).toEqual(['default'])
+    })
+
+    test('the default tenant (the demo seed) is untouched by the scenarios', async () => {
+      const demo = server.engine.tenant()!.store.toSeed()
+      expect(demo.licenses!.find((license) => license.id === 1001)!.times_activated).toBe(5)
+    })
+  })
+
+  test('`licensespring-mock test scenarios/ --junit FILE` exits 0, one testcase per scenario', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'licensespring-mock-shipped-'))
+    try {
+      const junit = path.join(dir, 'junit.xml')
+      const out: string[] = []
+      const err: string[] = []
+      const code = await runTestCommand(['scenarios/', '--junit', junit], { out: (line) => out.push(line), err: (line) => err.push(line) })
+      expect(err).toEqual([])
+      expect(code).toBe(0)
+      expect(out.filter((line) => line.startsWith('✓ '))).toHaveLength(scenarios.length)
+      expect(out.at(-1)).toMatch(new RegExp(`^${scenarios.length} passed, 0 failed, 0 skipped`))
+      const xml = readFileSync(junit, 'utf8')
+      expect(xml.match(/<testcase /g)).toHaveLength(scenarios.length)
+      expect(xml.match(/<testsuite /g)).toHaveLength(new Set(scenarios.map((scenario) => scenario.file)).size)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('coverage of the shipped scenarios', () => {
+  const expectedCodes = new Set(scenarios.flatMap((scenario) => scenario.steps.map((step) => expectedCode(step.expect))))
+
+  test.each(ERROR_CODES)('some scenario expects %s', (code) => {
+    expect(expectedCodes.has(code), `no scenario under scenarios/ expects code ${code}: add one`).toBe(true)
+  })
+
+  test('every row of the rule table (1–25) has a scenario named after it', () => {
+    const rows = new Set(scenarios.map((scenario) => /^row (\d+):/.exec(scenario.name)?.[1]).filter(Boolean).map(Number))
+    const missing = Array.from({ length: 25 }, (_, i) => i + 1).filter((row) => !rows.has(row))
+    expect(missing).toEqual([])
+  })
+
+  test('every code with a rule row is reached by state, not by a fault or Prefer', () => {
+    const byState = new Set<string>()
+    for (const scenario of scenarios) {
+      const forced = scenario.steps.some((step) => step.fault !== undefined)
+      for (const step of scenario.steps) {
+        const code = expectedCode(step.expect)
+        const prefer = Object.keys(step.request?.headers ?? {}).some((name) => name.toLowerCase() === 'prefer')
+        if (code && !forced && !prefer && !hasStickyFault(scenario.seed)) byState.add(code)
+      }
+    }
+    const ruled = ERROR_CODES.filter((code) => 'rule' in ERRORS[code])
+    expect(ruled.filter((code) => !byState.has(code))).toEqual([])
+  })
+
+  test('the folders say what they hold', () => {
+    const folders = new Set(scenarios.map((scenario) => scenario.file.split('/')[1]))
+    expect([...folders].sort()).toEqual(['auth', 'faults', 'flows', 'limits', 'rules'])
+  })
+})
+
+function expectedCode(expect: { code?: string; body?: unknown } | undefined): string | undefined {
+  if (!expect) return undefined
+  if (expect.code) return expect.code
+  const body = expect.body as { code?: unknown } | undefined
+  return typeof body === 'object' && body !== null && typeof body.code === 'string' ? body.code : undefined
+}
+
+function hasStickyFault(seed: { licenses?: { fault?: string; devices?: { fault?: string }[] }[] } | undefined): boolean {
+  return (seed?.licenses ?? []).some((license) => license.fault !== undefined || (license.devices ?? []).some((device) => device.fault !== undefined))
+}
