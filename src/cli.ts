@@ -5,6 +5,8 @@ import { DEFAULT_HOST, DEFAULT_PORT, packageVersion, startMockServer, type Runni
 import { parseInstant } from './core/clock.ts'
 import type { SeedIssue } from './core/seed.ts'
 import { InvalidSeedError, loadSeedFile } from './seed-file.ts'
+import { ADMIN_TOKEN } from './adapters/admin.ts'
+import { StateFileError } from './state-file.ts'
 
 const PROGRAM = 'licensespring-mock'
 
@@ -42,6 +44,10 @@ Options:
   --seed FILE         seed file, YAML or JSON (default: the demo seed)
   --clock ISO         start the license clock at this instant, e.g. 2030-01-01T00:00:00Z
   --journal-size N    how many requests the journal keeps (default 10000)
+  --admin-token T     require "Authorization: Bearer T" on every /__admin route
+                      (or set LICENSESPRING_MOCK_ADMIN_TOKEN; the flag wins)
+  --state-file FILE   keep the default tenant's state in FILE across restarts: loaded at
+                      start when it exists (instead of the seed), saved after every change
   -h, --help          show this help`
 
 const VALIDATE_USAGE = `Usage: ${PROGRAM} validate SEED...
@@ -62,7 +68,7 @@ class UsageError extends Error {
   }
 }
 
-type Command = (args: string[], io: CliIo) => Promise<number>
+type Command = (args: string[], io: CliIo, env: NodeJS.ProcessEnv) => Promise<number>
 
 const COMMANDS: Record<string, Command> = {
   serve,
@@ -74,7 +80,7 @@ const COMMANDS: Record<string, Command> = {
 }
 
 /** Runs the CLI; resolves to the exit code (for `serve`, once the server has shut down). */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...args] = argv
   try {
     if (name === undefined) {
@@ -85,14 +91,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.out(USAGE)
       return 0
     }
-    if (name === 'help') return await main(args.length > 0 ? [args[0], '--help'] : ['--help'], io)
+    if (name === 'help') return await main(args.length > 0 ? [args[0], '--help'] : ['--help'], io, env)
     if (name === '-v' || name === '--version') {
       io.out(packageVersion())
       return 0
     }
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
     if (!command) throw new UsageError(name.startsWith('-') ? `unknown option "${name}"` : `unknown command "${name}"`)
-    return await command(args, io)
+    return await command(args, io, env)
   } catch (error) {
     if (error instanceof UsageError) {
       const scope = error.command ? `${PROGRAM} ${error.command}` : PROGRAM
@@ -121,13 +127,15 @@ function integer(command: string, flag: string, text: string | undefined, min: n
   return value
 }
 
-async function serve(args: string[], io: CliIo): Promise<number> {
+async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
   const { values } = parse('serve', args, {
     port: { type: 'string' },
     host: { type: 'string' },
     seed: { type: 'string' },
     clock: { type: 'string' },
     'journal-size': { type: 'string' },
+    'admin-token': { type: 'string' },
+    'state-file': { type: 'string' },
   })
   if (values.help) {
     io.out(SERVE_USAGE)
@@ -140,11 +148,22 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--clock must be an ISO 8601 date or date-time such as 2030-01-01T00:00:00Z, got "${values.clock}"`, 'serve')
   }
 
+  const fromEnv = env.LICENSESPRING_MOCK_ADMIN_TOKEN === '' ? undefined : env.LICENSESPRING_MOCK_ADMIN_TOKEN
+  const adminToken = values['admin-token'] ?? fromEnv
+  if (adminToken !== undefined && !ADMIN_TOKEN.test(adminToken)) {
+    const source = values['admin-token'] !== undefined ? '--admin-token' : 'LICENSESPRING_MOCK_ADMIN_TOKEN'
+    throw new UsageError(`${source} must be printable ASCII characters without spaces`, 'serve')
+  }
+  const stateFile = values['state-file']
+  if (stateFile === '') throw new UsageError('--state-file needs a file path', 'serve')
+
   let server: RunningServer
   try {
-    server = await startMockServer({ seed: values.seed, port, host, clock: values.clock, journalSize })
+    server = await startMockServer({ seed: values.seed, port, host, clock: values.clock, journalSize, adminToken, stateFile, log: (line) => io.err(line) })
   } catch (error) {
-    if (error instanceof InvalidSeedError) {
+    if (error instanceof StateFileError) {
+      io.err(`${PROGRAM}: ${oneLine(error)}`)
+    } else if (error instanceof InvalidSeedError) {
       for (const line of issueLines(error.source, error.issues)) io.err(`${PROGRAM}: invalid seed ${line}`)
     } else {
       io.err(`${PROGRAM}: ${listenFailure(error, host, port)}`)

@@ -1,14 +1,15 @@
 // startMockServer: the standalone server (engine + node:http adapter + admin API) on a port.
 // The CLI's `serve`, the scenario runner and the benchmarks all start it through this function.
 import { readFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
+import { BlockList, isIPv4, isIPv6, type AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { createAdmin } from './adapters/admin.ts'
 import { createHttpAdapter } from './adapters/http.ts'
 import { parseInstant } from './core/clock.ts'
-import { createEngine, type Engine } from './core/engine.ts'
+import { createEngine, DEFAULT_TENANT, type Engine } from './core/engine.ts'
 import type { SeedInput } from './core/seed.ts'
 import { DEMO_SEED, resolveSeed } from './seed-file.ts'
+import { createStatePersister, loadStateFile, removeStaleTempFiles, StateFileError, type StatePersister } from './state-file.ts'
 
 export const DEFAULT_PORT = 4010
 export const DEFAULT_HOST = '127.0.0.1'
@@ -31,6 +32,19 @@ export interface MockServerOptions {
   clock?: string
   /** Journal capacity (default 10 000). */
   journalSize?: number
+  /** When set, every /__admin route requires `Authorization: Bearer <adminToken>`. */
+  adminToken?: string
+  /**
+   * Keep the default tenant's state in this JSON file: loaded at start when it exists (instead of
+   * the seed), written atomically after every change and on close. Other tenants are not kept.
+   */
+  stateFile?: string
+  /** Whole request headers must arrive within this (default 10 s). */
+  headersTimeoutMs?: number
+  /** The whole request must arrive within this (default 30 s). */
+  requestTimeoutMs?: number
+  /** Warnings and unexpected errors, one line each (default: stderr). Never carries keys or signatures. */
+  log?: (line: string) => void
 }
 
 export interface RunningServer {
@@ -42,9 +56,10 @@ export interface RunningServer {
 }
 
 /**
- * Loads the seed, starts listening and resolves once the port is bound. Rejects with
- * InvalidSeedError for a bad seed, TypeError for bad options, and the listen error (its `code`
- * is `EADDRINUSE` when the port is taken).
+ * Loads the seed (or the state file), starts listening and resolves once the port is bound.
+ * Rejects with InvalidSeedError for a bad seed, StateFileError for a state file that cannot be
+ * read, parsed or written, TypeError for bad options, and the listen error (its `code` is
+ * `EADDRINUSE` when the port is taken).
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<RunningServer> {
   const port = options.port ?? DEFAULT_PORT
@@ -58,9 +73,47 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     clock = parseInstant(options.clock)
     if (!clock) throw new TypeError(`clock: not an ISO 8601 date or date-time: ${JSON.stringify(options.clock)}`)
   }
+  for (const name of ['headersTimeoutMs', 'requestTimeoutMs'] as const) {
+    const value = options[name]
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new TypeError(`${name}: must be a positive integer, got ${String(value)}`)
+  }
   const seed = resolveSeed(options.seed ?? fileURLToPath(DEMO_SEED))
-  const engine = await createEngine({ seed, clock, journalSize: options.journalSize })
-  const adapter = createHttpAdapter({ engine, admin: createAdmin(engine, { version: packageVersion() }) })
+  let onChange: (tenantId: string) => void = () => {}
+  const engine = await createEngine({ seed, clock, journalSize: options.journalSize, onChange: (id) => onChange(id) })
+  const baseLog = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`))
+  const log = (line: string) => baseLog(maskSecrets(line, engine))
+
+  let persister: StatePersister | undefined
+  if (options.stateFile !== undefined) {
+    const file = options.stateFile
+    if (file === '') throw new TypeError('stateFile: must be a file path')
+    removeStaleTempFiles(file)
+    const saved = loadStateFile(file)
+    if (saved) {
+      const loaded = await engine.replaceState(DEFAULT_TENANT, saved)
+      if (!loaded.ok) throw new StateFileError(file, `is not a valid state: ${loaded.message}`)
+    }
+    const persist = createStatePersister({ file, snapshot: () => engine.tenant()!.store.toSeed(), log })
+    if (!saved) {
+      try {
+        await persist.save()
+      } catch (error) {
+        throw new StateFileError(file, `cannot be written: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    }
+    onChange = (id) => {
+      if (id === DEFAULT_TENANT) persist.schedule()
+    }
+    persister = persist
+  }
+
+  const adapter = createHttpAdapter({
+    engine,
+    admin: createAdmin(engine, { version: packageVersion(), token: options.adminToken }),
+    log,
+    headersTimeoutMs: options.headersTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs,
+  })
 
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(error)
@@ -70,8 +123,50 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       resolve()
     })
   })
+  const warning = exposureWarning(host, options.adminToken)
+  if (warning) log(warning)
   const bound = (adapter.server.address() as AddressInfo).port
-  return { url: `http://${urlHost(host)}:${bound}`, port: bound, engine, close: adapter.close }
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://${urlHost(host)}:${bound}`,
+    port: bound,
+    engine,
+    close() {
+      // The last change is on disk before close() resolves.
+      closing ??= adapter.close().then(() => persister?.flush())
+      return closing
+    },
+  }
+}
+
+/** The warning line for an admin API reachable beyond this machine with no token; undefined when none is due. */
+export function exposureWarning(host: string, adminToken: string | undefined): string | undefined {
+  if (adminToken !== undefined || isLoopback(host)) return undefined
+  return `licensespring-mock: warning: serving on ${host || '(every interface)'}, which is not a loopback address, with no admin token: anyone who can reach this port can read and change the mock's state through /__admin (set --admin-token or LICENSESPRING_MOCK_ADMIN_TOKEN, or bind to 127.0.0.1)`
+}
+
+/** 127.0.0.0/8, ::1 (in any spelling, also IPv4-mapped ::ffff:127.x.x.x) and localhost. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase()
+  if (bare === 'localhost' || bare === 'localhost.') return true
+  if (isIPv4(bare)) return bare.startsWith('127.')
+  return isIPv6(bare) && LOOPBACK_V6.check(bare, 'ipv6')
+}
+const LOOPBACK_V6 = new BlockList()
+LOOPBACK_V6.addAddress('::1', 'ipv6')
+LOOPBACK_V6.addSubnet('::ffff:7f00:0', 104, 'ipv6')
+
+/** Shared keys and bearer tokens of every tenant, masked in a log line (defence in depth). */
+function maskSecrets(line: string, engine: Engine): string {
+  let out = line
+  for (const tenant of engine.tenants()) {
+    for (const credential of tenant.store.credentials()) {
+      for (const secret of [credential.shared_key, credential.bearer_token]) {
+        if (secret && secret.length >= 4 && out.includes(secret)) out = out.split(secret).join('[redacted]')
+      }
+    }
+  }
+  return out
 }
 
 /** A host a client can connect to: the wildcard addresses become loopback; IPv6 gets brackets. */

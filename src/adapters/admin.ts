@@ -1,6 +1,7 @@
 // The /__admin API: JSON in and out, a table of routes translated onto the engine's own
 // controls (tenants, state, journal, faults, clock). No rules here and no node:http: the http
 // adapter reads the body and writes what `handle` returns.
+import { createHash, timingSafeEqual } from 'node:crypto'
 import { parseDuration, parseInstant } from '../core/clock.ts'
 import { DEFAULT_TENANT, MAX_BODY_BYTES, type AdminResult, type Engine, type Tenant } from '../core/engine.ts'
 import type { JournalFilter } from '../core/journal.ts'
@@ -34,12 +35,17 @@ export interface AdminResponse {
 }
 
 export interface Admin {
+  /**
+   * With a token: undefined when the request carries `Authorization: Bearer <token>`, else the
+   * 401 to answer (the adapter checks it before reading a body). Without a token: undefined.
+   */
+  authorize(headers: AdminRequest['headers']): AdminResponse | undefined
   /** How many body bytes the adapter may buffer for this route. */
   bodyLimit(method: string, path: string): number
   handle(request: AdminRequest): Promise<AdminResponse>
 }
 
-export type AdminErrorCode = 'admin_bad_request' | 'admin_not_found' | 'admin_method_not_allowed' | 'admin_conflict' | 'admin_payload_too_large'
+export type AdminErrorCode = 'admin_unauthorized' | 'admin_bad_request' | 'admin_not_found' | 'admin_method_not_allowed' | 'admin_conflict' | 'admin_payload_too_large'
 
 interface Context {
   params: Record<string, string>
@@ -67,6 +73,7 @@ const JSON_HEADERS = { 'content-type': 'application/json' }
 const YAML_TYPES = new Set(['application/yaml', 'text/yaml', 'application/x-yaml', 'text/x-yaml'])
 const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 const CLOCK_KEYS = ['now', 'advance', 'frozen', 'real']
+export const ADMIN_TOKEN = /^[\x21-\x7e]+$/
 
 export function json(status: number, value: unknown, headers: Record<string, string> = {}): AdminResponse {
   return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(value) }
@@ -326,7 +333,30 @@ function parseBody(route: Route, request: AdminRequest): Parsed {
   }
 }
 
-export function createAdmin(engine: AdminEngine, options: { version: string }): Admin {
+export interface AdminOptions {
+  version: string
+  /** When set, every route requires `Authorization: Bearer <token>` (401 admin_unauthorized otherwise). */
+  token?: string
+}
+
+/** SHA-256 of both sides, then a constant-time compare: no early exit, no length leak. */
+function sameSecret(given: string, expected: Buffer): boolean {
+  return timingSafeEqual(createHash('sha256').update(given).digest(), expected)
+}
+
+export function createAdmin(engine: AdminEngine, options: AdminOptions): Admin {
+  if (options.token !== undefined && !ADMIN_TOKEN.test(options.token)) {
+    throw new TypeError('adminToken: must be printable ASCII characters without spaces (it travels in an Authorization header)')
+  }
+  const expected = options.token === undefined ? undefined : createHash('sha256').update(options.token).digest()
+  const authorize = (headers: AdminRequest['headers']): AdminResponse | undefined => {
+    if (!expected) return undefined
+    const bearer = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header(headers, 'authorization') ?? '')
+    if (bearer && sameSecret(bearer[1], expected)) return undefined
+    return adminError(401, 'admin_unauthorized', bearer ? 'the admin token is not valid' : 'the admin API requires Authorization: Bearer <admin token>', {
+      headers: { 'www-authenticate': 'Bearer realm="licensespring-mock admin"' },
+    })
+  }
   const table: CompiledRoute[] = routes(engine, options.version).map((route) => ({ ...route, segments: route.path.split('/').slice(1) }))
   const listing = table.map((route) => `${route.method} ${ADMIN_PREFIX}${route.path}`).join(', ')
 
@@ -344,12 +374,16 @@ export function createAdmin(engine: AdminEngine, options: { version: string }): 
   }
 
   return {
+    authorize,
+
     bodyLimit(method, path) {
       const { route } = find(method, path)
       return route?.body?.kind === 'seed' ? MAX_SEED_BYTES : MAX_BODY_BYTES
     },
 
     async handle(request) {
+      const denied = authorize(request.headers)
+      if (denied) return denied
       const found = find(request.method, request.path)
       if (!found.segments) return badRequest(`path ${request.path.slice(0, 200)} is not valid percent-encoding`)
       if (!found.route) {

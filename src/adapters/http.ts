@@ -75,9 +75,17 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     const toAdmin = admin !== undefined && (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`))
     let limit = MAX_BODY_BYTES
     try {
-      if (toAdmin) limit = admin.bodyLimit(method, path)
+      if (toAdmin) {
+        // Before reading a byte of the body: no buffering for a client without the token.
+        const denied = admin.authorize(req.headers)
+        if (denied) {
+          writeAdmin(res, denied)
+          return
+        }
+        limit = admin.bodyLimit(method, path)
+      }
     } catch (error) {
-      internalError(res, error, method, path)
+      internalError(res, error, req, path)
       return
     }
     readBody(req, limit, (body, tooLarge) => {
@@ -85,14 +93,14 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
         if (toAdmin) {
           admin.handle({ method, path, query, headers: req.headers, body, tooLarge }).then(
             (response) => writeAdmin(res, response),
-            (error: unknown) => internalError(res, error, method, path),
+            (error: unknown) => internalError(res, error, req, path),
           )
         } else {
           // node's header names are already lower case, as the engine expects.
           writeCore(res, engine.handle({ method, path, headers: req.headers as Record<string, string | undefined>, body, tooLarge }))
         }
       } catch (error) {
-        internalError(res, error, method, path)
+        internalError(res, error, req, path)
       }
     })
   }
@@ -150,9 +158,9 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     res.end(body)
   }
 
-  function internalError(res: ServerResponse, error: unknown, method: string, path: string): void {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-    log(`licensespring-mock: internal error on ${method.slice(0, 20)} ${path.slice(0, 200)}: ${reason.replace(/\s+/g, ' ').slice(0, 500)}`)
+  function internalError(res: ServerResponse, error: unknown, req: IncomingMessage, path: string): void {
+    const reason = redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error), req)
+    log(`licensespring-mock: internal error on ${(req.method ?? 'GET').slice(0, 20)} ${path.slice(0, 200)}: ${reason.replace(/\s+/g, ' ').slice(0, 500)}`)
     if (res.headersSent) {
       res.destroy()
       return
@@ -186,6 +194,17 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
       return closing
     },
   }
+}
+
+/**
+ * A log line never carries credentials, even when an error message quotes the request: the
+ * Authorization header's value, any `signature="…"` and any bearer token are masked.
+ */
+function redact(text: string, req: IncomingMessage): string {
+  let out = text
+  const authorization = req.headers.authorization
+  if (authorization && authorization.length >= 4) out = out.split(authorization).join('[redacted]')
+  return out.replace(/(signature\s*=\s*)("[^"]*"?|[^\s,]+)/gi, '$1[redacted]').replace(/(bearer\s+)\S+/gi, '$1[redacted]')
 }
 
 /**

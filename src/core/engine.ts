@@ -17,6 +17,9 @@ export const DEACTIVATE_PATH = '/api/v4/deactivate_license'
 export const DEFAULT_TENANT = 'default'
 
 export const MAX_BODY_BYTES = 1024 * 1024
+/** Bodies the journal keeps parsed; larger or deeper ones are kept as truncated text. */
+const JOURNAL_BODY_CHARS = 64 * 1024
+const JOURNAL_BODY_DEPTH = 64
 
 export interface EngineOptions {
   seed: Seed
@@ -29,6 +32,12 @@ export interface EngineOptions {
   dateWindowMs?: number
   /** Real time for the Date-header window; injectable for tests. */
   realNow?: () => number
+  /**
+   * Called after a tenant's state changed: a successful deactivation, `replaceState`, `reset`
+   * (with the default tenant's id) and `resetTenant`. Synchronous and must not throw (a throw is
+   * ignored); persistence schedules its write from here.
+   */
+  onChange?: (tenantId: string) => void
 }
 
 export interface Tenant {
@@ -68,6 +77,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   // api_key / bearer token → tenant id
   const byApiKey = new Map<string, string>()
   const byBearer = new Map<string, string>()
+  const changed = (id: string) => {
+    try {
+      options.onChange?.(id)
+    } catch {
+      // A listener's failure is its own; the request has been answered by then.
+    }
+  }
 
   const newTenant = async (id: string, seed: Seed, clock?: Clock | Date, faults?: Faults): Promise<Tenant> => ({
     id,
@@ -137,7 +153,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
     if (request.tooLarge) return respond(request, undefined, undefined, fail('payload_too_large', { limit: String(MAX_BODY_BYTES) }).error)
     const json = readJson(request.body)
-    const loggedBody = json.ok ? json.value : truncate(request.body)
+    // Parsed when small and shallow: the journal is listed with JSON.stringify, which recurses,
+    // and holds up to journalSize entries. (Valid JSON nested n deep takes 2n characters.)
+    const size = request.body?.length ?? 0
+    const loggedBody =
+      json.ok && size <= JOURNAL_BODY_CHARS && (size <= 2 * JOURNAL_BODY_DEPTH || shallow(json.value, JOURNAL_BODY_DEPTH)) ? json.value : truncate(request.body)
     // Tenant by API key (best effort: faults and Prefer come before auth is checked).
     const date = request.headers.date
     const auth = parseAuthorization(date, request.headers.authorization)
@@ -186,7 +206,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const decision = decideDeactivation(body.value, credential!, store, tenant!.clock.now())
     if (!decision.ok) return failed(decision)
     store.applyDeactivation(decision.effect)
-    return respond(request, loggedBody, tenant, null, delay, fault?.id)
+    const response = respond(request, loggedBody, tenant, null, delay, fault?.id)
+    changed(tenant!.id)
+    return response
   }
 
   return {
@@ -230,6 +252,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (tenants.get(id) !== tenant) return { ok: false, status: 404, message: `tenant "${id}" was removed meanwhile` }
       tenant.store = store
       index(tenant)
+      changed(id)
       return { ok: true, value: null }
     },
     async resetTenant(id) {
@@ -241,6 +264,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       tenant.clock.real()
       tenant.faults.clear()
       index(tenant)
+      changed(id)
       return { ok: true, value: null }
     },
     async reset() {
@@ -255,8 +279,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       base.faults.clear()
       index(base)
       journal.clear()
+      changed(DEFAULT_TENANT)
     },
   }
+}
+
+/** No array or object nested deeper than `depth` levels. */
+function shallow(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return true
+  if (depth === 0) return false
+  for (const item of Array.isArray(value) ? value : Object.values(value)) if (!shallow(item, depth - 1)) return false
+  return true
 }
 
 function truncate<T extends string | undefined>(text: T, max = 4096): T {

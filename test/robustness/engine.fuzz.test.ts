@@ -1,0 +1,82 @@
+// Property-based: any request at all through engine.handle gets an answer the spec declares,
+// never a 5xx nobody asked for, never a throw, and changes the state only on a real success.
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { createAdmin } from '../../src/adapters/admin.ts'
+import { createEngine, MAX_BODY_BYTES } from '../../src/core/engine.ts'
+import type { CoreRequest } from '../../src/core/types.ts'
+import { resolveSeed } from '../../src/seed-file.ts'
+import { checkAnswer, DEMO_SEED_FILE, FUZZ_TIMEOUT_MS, mixedRequests, RUNS, type FuzzRequest } from './support.ts'
+
+const JOURNAL_KEYS = ['time', 'tenant', 'method', 'path', 'body', 'status', 'code', 'fault']
+
+function toCore(request: FuzzRequest): CoreRequest {
+  const text = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : Buffer.from(request.body).toString('utf8')
+  const tooLarge = text !== undefined && Buffer.byteLength(text) > MAX_BODY_BYTES
+  return { method: request.method, path: request.path, headers: request.headers, body: tooLarge ? undefined : text, tooLarge }
+}
+
+describe('engine.handle under random input', () => {
+  test('every answer conforms to the spec; state changes only on a real success, by one device', async () => {
+    const engine = await createEngine({ seed: resolveSeed(DEMO_SEED_FILE), journalSize: 50 })
+    const tenant = engine.tenant()!
+    const outcomes = { changed: 0, unchanged: 0 }
+    const codes = new Set<string>()
+    await fc.assert(
+      fc.asyncProperty(mixedRequests({ wire: false }), async (request) => {
+        const before = tenant.store.toSeed()
+        const response = engine.handle(toCore(request))
+        codes.add(response.code)
+        expect(response.headers['content-type']).toBe('application/json')
+        const outcome = checkAnswer(request, response.status, response.body, before, tenant.store.toSeed())
+        outcomes[outcome] += 1
+
+        // The journal: one entry per request, no headers, listable (JSON.stringify does not choke).
+        const [entry] = engine.journal.list({ limit: 1 })
+        expect(Object.keys(entry).every((key) => JOURNAL_KEYS.includes(key))).toBe(true)
+        const listed = JSON.stringify(engine.journal.list())
+        if (request.signed) expect(listed).not.toContain(request.headers.authorization)
+        // Back to the seed now and then, so successes keep coming.
+        if (outcome === 'changed' && outcomes.changed % 4 === 0) await engine.reset()
+      }),
+      { numRuns: RUNS * 3 },
+    )
+    // The generators reach the success path and a spread of rules.
+    expect(outcomes.changed).toBeGreaterThan(0)
+    expect(codes.size).toBeGreaterThan(10)
+  }, FUZZ_TIMEOUT_MS)
+
+  test('a body nested 500 000 deep is answered, and the journal can still be listed (found by fuzzing)', async () => {
+    const engine = await createEngine({ seed: resolveSeed(DEMO_SEED_FILE) })
+    const admin = createAdmin(engine, { version: 'x' })
+    const depth = 500_000
+    for (const body of ['['.repeat(depth) + ']'.repeat(depth), '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)]) {
+      const response = engine.handle({ method: 'POST', path: '/api/v4/deactivate_license', headers: {}, body })
+      expect(response.status).toBe(400)
+    }
+    const big = JSON.stringify({ hardware_id: 'x'.repeat(100_000) })
+    engine.handle({ method: 'POST', path: '/api/v4/deactivate_license', headers: {}, body: big })
+    const listed = await admin.handle({ method: 'GET', path: '/__admin/requests', query: '', headers: {} })
+    expect(listed.status).toBe(200)
+    // Too deep or too large to keep parsed: kept as text, truncated.
+    const entries = (JSON.parse(listed.body!) as { requests: { body: unknown }[] }).requests
+    expect(entries.map((entry) => typeof entry.body)).toEqual(['string', 'string', 'string'])
+    expect(entries.every((entry) => (entry.body as string).length <= 4097)).toBe(true)
+  })
+
+  test('prototype-pollution keys leave Object.prototype alone', async () => {
+    const engine = await createEngine({ seed: resolveSeed(DEMO_SEED_FILE) })
+    const bodies = [
+      '{"__proto__":{"polluted":true},"hardware_id":"demo-device-1","product":"demo","license_key":"DEMO-OK-0001"}',
+      '{"constructor":{"prototype":{"polluted":true}},"hardware_id":"demo-device-1","product":"demo"}',
+      '{"hardware_id":"__proto__","product":"__proto__","license_key":"constructor"}',
+      '{"hardware_id":"demo-device-1","product":"toString","license_key":"hasOwnProperty"}',
+    ]
+    for (const body of bodies) {
+      const response = engine.handle({ method: 'POST', path: '/api/v4/deactivate_license', headers: {}, body })
+      expect(response.status).toBe(400)
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.prototype).not.toHaveProperty('polluted')
+  })
+})
