@@ -13,3 +13,5 @@ export { InvalidSeedError, loadSeedFile, resolveSeed, DEMO_SEED } from './seed-f
 export { startMockServer, type MockServerOptions, type RunningServer } from './server.ts'
 export { createHttpAdapter, type HttpAdapter, type HttpAdapterOptions } from './adapters/http.ts'
 export { createAdmin, type Admin, type AdminRequest, type AdminResponse } from './adapters/admin.ts'
+export { StateFileError } from './state-file.ts'
+export * from './scenarios/index.ts'

@@ -235,9 +235,11 @@ function routes(engine: AdminEngine, version: string): Route[] {
         if (!update.ok) return badRequest(describeIssues(update.issues), update.issues)
         const { clock } = tenant
         if (update.real) clock.real()
+        // Freeze before setting, so `{now, frozen: true}` freezes at exactly `now`.
+        if (update.frozen === true) clock.freeze(true)
         if (update.now) clock.set(update.now)
         if (update.advance !== undefined) clock.advance(update.advance)
-        if (update.frozen !== undefined) clock.freeze(update.frozen)
+        if (update.frozen === false) clock.freeze(false)
         return json(200, clock.state())
       },
     },

@@ -92,10 +92,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     clock: clock && !(clock instanceof Date) ? clock : createClock(clock, realNow),
     faults: faults ?? createFaults(),
   })
+  /** A credential of the seed whose api_key or bearer token another tenant already answers to. */
   const takenBy = (seed: Seed, except?: string) =>
     seed.credentials.find((credential) => {
-      const owner = byApiKey.get(credential.api_key)
-      return owner !== undefined && owner !== except
+      const owners = [byApiKey.get(credential.api_key), credential.bearer_token ? byBearer.get(credential.bearer_token) : undefined]
+      return owners.some((owner) => owner !== undefined && owner !== except)
     })
   const unindex = (id: string) => {
     for (const [key, owner] of [...byApiKey]) if (owner === id) byApiKey.delete(key)
@@ -228,7 +229,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const tenant = await newTenant(tenantId, seed)
       // Checked after the await: another tenant may have taken the key meanwhile.
       const taken = takenBy(seed)
-      if (taken) return { ok: false, status: 409, message: `api_key "${taken.api_key}" is already used by another tenant` }
+      if (taken) return { ok: false, status: 409, message: `api_key "${taken.api_key}" (or its bearer_token) is already used by another tenant` }
       if (tenants.has(tenantId)) return { ok: false, status: 409, message: `tenant "${tenantId}" already exists` }
       install(tenant)
       const [first] = seed.credentials
@@ -248,7 +249,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (!parsed.ok) return { ok: false, status: 400, message: 'invalid seed', issues: parsed.issues }
       const store = await createStore(parsed.seed)
       const taken = takenBy(parsed.seed, id)
-      if (taken) return { ok: false, status: 409, message: `api_key "${taken.api_key}" is already used by another tenant` }
+      if (taken) return { ok: false, status: 409, message: `api_key "${taken.api_key}" (or its bearer_token) is already used by another tenant` }
       if (tenants.get(id) !== tenant) return { ok: false, status: 404, message: `tenant "${id}" was removed meanwhile` }
       tenant.store = store
       index(tenant)

@@ -83,5 +83,10 @@ export function createFaults(): Faults {
 }
 
 function matches(fault: Fault, target: FaultTarget): boolean {
-  return Object.entries(fault.match).every(([field, value]) => value === undefined || target[field as keyof FaultTarget] === value)
+  return Object.entries(fault.match).every(([field, value]) => {
+    if (value === undefined) return true
+    const actual = target[field as keyof FaultTarget]
+    // Usernames are e-mails and match case-insensitively, as the license lookup does.
+    return field === 'username' && typeof actual === 'string' ? actual.toLowerCase() === value.toLowerCase() : actual === value
+  })
 }
