@@ -1,11 +1,14 @@
 // One tenant's data. @msw/data collections are the model of record (credentials, products,
 // licenses with their license users and devices, SSO identities); beside them sit the indexes
-// @msw/data lacks, so a lookup by key, user or hardware_id never scans.
+// @msw/data lacks, so a lookup by key, user or hardware_id never scans the collection (a
+// license's own few device rows are read in place; one with many devices has its own index).
 //
 // Two choices keep a 100 000-license seed fast to load and small in memory (see README, "Design
 // choices"): records are validated once, at the seed boundary (zod in seed.ts), so the
 // collections use a pass-through schema and keep our record objects as they are; and a license
-// record embeds its users and devices, so there is one @msw/data record per license.
+// record embeds its users and devices, so there is one @msw/data record per license. License
+// records are instances of one class whose constructor assigns every field, so they share one
+// compact shape (see LicenseRow).
 // Records change only in `applyDeactivation`, synchronously, so a decision and its effect never
 // straddle an `await` (200 concurrent deactivations of one device → exactly one success).
 import { Collection } from '@msw/data'
@@ -58,68 +61,118 @@ class Row {
 const row = <T extends object>(fields: T): T => new Row(fields) as T
 
 /**
- * Field by field rather than by spreading: records built with one literal shape stay fast
- * (zod's output objects are slow to spread at 100 000 licenses).
+ * @msw/data gives every record a random UUID (`crypto.randomUUID()`) as its primary key. Node 20
+ * builds that string as a tree of about twenty pieces, some 470 bytes, until something reads it
+ * as a whole: 47 MB for 100 000 licenses. The regular-expression engine reads only flat strings,
+ * so one match flattens it in place to its 36 characters (about 60 bytes). The key is the
+ * record's only string-valued symbol property.
  */
-class LicenseRow {
+const FLATTEN = /-/
+function compactPrimaryKey(record: object, known: { symbol?: symbol }): void {
+  known.symbol ??= Object.getOwnPropertySymbols(record).find((symbol) => typeof (record as Record<symbol, unknown>)[symbol] === 'string')
+  if (known.symbol === undefined) return
+  const value: unknown = (record as Record<symbol, unknown>)[known.symbol]
+  if (typeof value === 'string') FLATTEN.test(value)
+}
+
+/**
+ * A license record. Every field is assigned in the constructor, in one order, so V8 gives all
+ * records one compact shape with the fields in the object itself. (Copying 27 fields onto an
+ * instance with `Object.assign` turns it into a hash table: about 3 KB per license instead of
+ * about 0.3 KB, and slower to read on every request.)
+ */
+class LicenseRow implements LicenseRecord {
+  id: number
+  product: string
+  license_key: string | undefined
+  license_type: LicenseRecord['license_type']
+  enabled: boolean
+  start_date: string | null
+  validity_period: string | null
+  max_activations: number
+  allow_unlimited_activations: boolean
+  times_activated: number
+  prevent_vm: boolean
+  max_transfers: number
+  transfer_count: number
+  prevent_transfers: boolean
+  is_floating: boolean
+  is_floating_cloud: boolean
+  floating_users: number
+  floating_in_use_devices: number
+  max_consumptions: number
+  total_consumptions: number
+  allow_unlimited_consumptions: boolean
+  allow_negative_consumptions: boolean
+  allow_overages: boolean
+  max_overages: number
+  fault: LicenseRecord['fault']
+  users: UserRecord[]
+  devices: DeviceRecord[]
+
   constructor(seed: Seed['licenses'][number]) {
     const floating = seed.is_floating || seed.is_floating_cloud
-    const devices: DeviceRecord[] = seed.devices.map((device) => ({
-      hardware_id: device.hardware_id,
-      active: device.active,
-      blacklisted: device.blacklisted,
-      is_vm: device.is_vm,
-      user: device.user,
-      floating_in_use: device.floating_in_use ?? (floating && device.active),
-      time_activated: device.time_activated,
-      time_deactivated: device.time_deactivated,
-      fault: device.fault,
-    }))
+    const devices: DeviceRecord[] = new Array(seed.devices.length)
     let active = 0
     let floatingInUse = 0
-    for (const device of devices) {
-      if (device.active) active++
-      if (device.active && device.floating_in_use) floatingInUse++
+    for (let i = 0; i < devices.length; i++) {
+      const device = seed.devices[i]
+      const record: DeviceRecord = {
+        hardware_id: device.hardware_id,
+        active: device.active,
+        blacklisted: device.blacklisted,
+        is_vm: device.is_vm,
+        user: device.user,
+        floating_in_use: device.floating_in_use ?? (floating && device.active),
+        time_activated: device.time_activated,
+        time_deactivated: device.time_deactivated,
+        fault: device.fault,
+      }
+      devices[i] = record
+      if (record.active) active++
+      if (record.active && record.floating_in_use) floatingInUse++
     }
-    const record: LicenseRecord = {
-      id: seed.id,
-      product: seed.product,
-      license_key: seed.license_key,
-      license_type: seed.license_type,
-      enabled: seed.enabled,
-      start_date: seed.start_date,
-      validity_period: seed.validity_period,
-      max_activations: seed.max_activations,
-      allow_unlimited_activations: seed.allow_unlimited_activations,
-      times_activated: seed.times_activated ?? active,
-      prevent_vm: seed.prevent_vm,
-      max_transfers: seed.max_transfers,
-      transfer_count: seed.transfer_count,
-      prevent_transfers: seed.prevent_transfers,
-      is_floating: seed.is_floating,
-      is_floating_cloud: seed.is_floating_cloud,
-      floating_users: seed.floating_users,
-      floating_in_use_devices: floatingInUse,
-      max_consumptions: seed.max_consumptions,
-      total_consumptions: seed.total_consumptions,
-      allow_unlimited_consumptions: seed.allow_unlimited_consumptions,
-      allow_negative_consumptions: seed.allow_negative_consumptions,
-      allow_overages: seed.allow_overages,
-      max_overages: seed.max_overages,
-      fault: seed.fault,
-      users: seed.users.map((user) => ({
-        email: user.email,
-        password: user.password,
-        max_activations: user.max_activations,
-        allow_unlimited_activations: user.allow_unlimited_activations,
-        total_activations: user.total_activations ?? devices.filter((device) => device.active && device.user?.toLowerCase() === user.email.toLowerCase()).length,
-      })),
-      devices,
-    }
-    Object.assign(this, record)
+    this.id = seed.id
+    this.product = seed.product
+    this.license_key = seed.license_key
+    this.license_type = seed.license_type
+    this.enabled = seed.enabled
+    this.start_date = seed.start_date
+    this.validity_period = seed.validity_period
+    this.max_activations = seed.max_activations
+    this.allow_unlimited_activations = seed.allow_unlimited_activations
+    this.times_activated = seed.times_activated ?? active
+    this.prevent_vm = seed.prevent_vm
+    this.max_transfers = seed.max_transfers
+    this.transfer_count = seed.transfer_count
+    this.prevent_transfers = seed.prevent_transfers
+    this.is_floating = seed.is_floating
+    this.is_floating_cloud = seed.is_floating_cloud
+    this.floating_users = seed.floating_users
+    this.floating_in_use_devices = floatingInUse
+    this.max_consumptions = seed.max_consumptions
+    this.total_consumptions = seed.total_consumptions
+    this.allow_unlimited_consumptions = seed.allow_unlimited_consumptions
+    this.allow_negative_consumptions = seed.allow_negative_consumptions
+    this.allow_overages = seed.allow_overages
+    this.max_overages = seed.max_overages
+    this.fault = seed.fault
+    this.users = seed.users.map((user) => ({
+      email: user.email,
+      password: user.password,
+      max_activations: user.max_activations,
+      allow_unlimited_activations: user.allow_unlimited_activations,
+      total_activations: user.total_activations ?? countActive(devices, user.email.toLowerCase()),
+    }))
+    this.devices = devices
   }
 }
-const licenseRecord = (seed: Seed['licenses'][number]) => new LicenseRow(seed) as unknown as LicenseRecord
+
+function countActive(devices: readonly DeviceRecord[], email: string): number {
+  let count = 0
+  for (const device of devices) if (device.active && device.user?.toLowerCase() === email) count++
+  return count
+}
 
 export interface Store {
   readonly collections: {
@@ -144,8 +197,22 @@ export interface Store {
   toSeed(): SeedInput
 }
 
-const key = (...parts: (string | number)[]) => parts.join('\u0000')
 const NONE: readonly never[] = []
+/** Licenses with more device rows than this get an index by hardware_id; smaller ones are read in place. */
+const DEVICE_INDEX_FROM = 8
+
+/** A two-level map: no key string is built per entry or per lookup. */
+class Index2<T> {
+  private readonly outer = new Map<string | number, Map<string, T>>()
+  get(first: string | number, second: string): T | undefined {
+    return this.outer.get(first)?.get(second)
+  }
+  set(first: string | number, second: string, value: T): void {
+    let inner = this.outer.get(first)
+    if (!inner) this.outer.set(first, (inner = new Map()))
+    inner.set(second, value)
+  }
+}
 
 export async function createStore(seed: Seed): Promise<Store> {
   const collections = {
@@ -156,47 +223,69 @@ export async function createStore(seed: Seed): Promise<Store> {
   }
   const products = new Map<string, ProductRecord>()
   const licenses = new Map<number, LicenseRecord>()
-  const byKey = new Map<string, LicenseRecord>()
-  const byUser = new Map<string, LicenseRecord[]>()
-  const devicesByHardware = new Map<string, DeviceRecord[]>()
-  const ssoIdentities = new Map<string, string>()
+  /** product → license_key → license */
+  const byKey = new Index2<LicenseRecord>()
+  /** product → lower-case email → licenses, oldest first */
+  const byUser = new Index2<LicenseRecord[]>()
+  /** license id → hardware_id → device rows, for licenses with many devices */
+  const devicesByHardware = new Map<number, Map<string, DeviceRecord[]>>()
+  /** customer_account_code → `id_token:…` / `code:…` → lower-case email */
+  const ssoIdentities = new Index2<string>()
 
+  const primaryKey: { symbol?: symbol } = {}
   for (const credential of seed.credentials) await collections.credentials.create(row(credential))
   for (const product of seed.products) products.set(product.short_code, await collections.products.create(row(product)))
   for (const licenseSeed of seed.licenses) {
-    const license = await collections.licenses.create(licenseRecord(licenseSeed))
+    const license: LicenseRecord = await collections.licenses.create(new LicenseRow(licenseSeed))
+    compactPrimaryKey(license, primaryKey)
     licenses.set(license.id, license)
-    if (license.license_key) byKey.set(key(license.product, license.license_key), license)
+    if (license.license_key) byKey.set(license.product, license.license_key, license)
     for (const user of license.users) {
-      const list = byUser.get(key(license.product, user.email.toLowerCase())) ?? []
-      list.push(license)
-      byUser.set(key(license.product, user.email.toLowerCase()), list)
+      const email = user.email.toLowerCase()
+      const list = byUser.get(license.product, email)
+      if (list) list.push(license)
+      else byUser.set(license.product, email, [license])
     }
-    for (const device of license.devices) {
-      const list = devicesByHardware.get(key(license.id, device.hardware_id)) ?? []
-      list.push(device)
-      devicesByHardware.set(key(license.id, device.hardware_id), list)
+    if (license.devices.length > DEVICE_INDEX_FROM) {
+      const index = new Map<string, DeviceRecord[]>()
+      for (const device of license.devices) {
+        const list = index.get(device.hardware_id)
+        if (list) list.push(device)
+        else index.set(device.hardware_id, [device])
+      }
+      devicesByHardware.set(license.id, index)
     }
   }
   for (const identity of seed.sso) {
     const record = await collections.sso.create(row(identity))
-    if (record.id_token) ssoIdentities.set(key(record.customer_account_code, 'id_token', record.id_token), record.user.toLowerCase())
-    if (record.code) ssoIdentities.set(key(record.customer_account_code, 'code', record.code), record.user.toLowerCase())
+    if (record.id_token) ssoIdentities.set(record.customer_account_code, `id_token:${record.id_token}`, record.user.toLowerCase())
+    if (record.code) ssoIdentities.set(record.customer_account_code, `code:${record.code}`, record.user.toLowerCase())
+  }
+
+  /** Every row of the license with this hardware_id, in seed order. */
+  function devices(licenseId: number, hardwareId: string): readonly DeviceRecord[] {
+    const index = devicesByHardware.get(licenseId)
+    if (index) return index.get(hardwareId) ?? NONE
+    const rows = licenses.get(licenseId)?.devices
+    if (!rows) return NONE
+    let found: DeviceRecord[] | undefined
+    for (const device of rows) if (device.hardware_id === hardwareId) (found ??= []).push(device)
+    return found ?? NONE
   }
 
   return {
     collections,
     credentials: () => collections.credentials.all(),
     product: (shortCode) => products.get(shortCode),
-    licenseByKey: (product, licenseKey) => byKey.get(key(product, licenseKey)),
-    licensesOfUser: (product, email) => byUser.get(key(product, email.toLowerCase())) ?? NONE,
+    licenseByKey: (product, licenseKey) => byKey.get(product, licenseKey),
+    licensesOfUser: (product, email) => byUser.get(product, email.toLowerCase()) ?? NONE,
     user: (licenseId, email) => licenses.get(licenseId)?.users.find((user) => user.email.toLowerCase() === email.toLowerCase()),
     ssoUser(customerAccountCode, grant) {
-      if (grant.id_token !== undefined) return ssoIdentities.get(key(customerAccountCode, 'id_token', grant.id_token))
-      if (grant.code !== undefined) return ssoIdentities.get(key(customerAccountCode, 'code', grant.code))
+      if (grant.id_token !== undefined) return ssoIdentities.get(customerAccountCode, `id_token:${grant.id_token}`)
+      if (grant.code !== undefined) return ssoIdentities.get(customerAccountCode, `code:${grant.code}`)
       return undefined
     },
-    devices: (licenseId, hardwareId) => devicesByHardware.get(key(licenseId, hardwareId)) ?? NONE,
+    devices,
     hasDevices: (licenseId) => (licenses.get(licenseId)?.devices.length ?? 0) > 0,
     applyDeactivation({ license, device, user, consumptions, at }) {
       // Direct, synchronous writes to the live records: @msw/data's `update` is async and
