@@ -39,7 +39,7 @@ export const LICENSE_CHECKS: readonly Check[] = [
   {
     row: 19,
     check: ({ license, now }) => {
-      const start = license.start_date ? parseInstant(license.start_date) : undefined
+      const start = license.start_date ? instant(license.start_date) : undefined
       return start && start > now ? fail('license_start_date_error', { date: start.toISOString().slice(0, 10) }) : undefined
     },
   },
@@ -95,9 +95,20 @@ function identify(body: DeactivateLicenseRequest, store: Store): { license: Lice
   return { license, user }
 }
 
+/** License dates parsed once: seeds repeat them, and they are read on every request. Bounded. */
+const instants = new Map<string, Date | null>()
+function instant(text: string): Date | undefined {
+  let parsed = instants.get(text)
+  if (parsed === undefined) {
+    if (instants.size >= 10_000) instants.clear()
+    instants.set(text, (parsed = parseInstant(text) ?? null))
+  }
+  return parsed ?? undefined
+}
+
 /** A date-only validity_period is valid through the end of that day (UTC). */
 function isExpired(validityPeriod: string | null, now: Date): boolean {
-  const end = validityPeriod ? parseInstant(validityPeriod) : undefined
+  const end = validityPeriod ? instant(validityPeriod) : undefined
   if (!end) return false
   const last = validityPeriod!.length === 10 ? end.getTime() + 86_400_000 : end.getTime()
   return now.getTime() >= last

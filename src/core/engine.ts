@@ -5,7 +5,7 @@ import { checkCredential, checkDate, checkSignature, parseAuthorization, DATE_WI
 import { readJson, validateBody } from './body.ts'
 import { createClock, type Clock } from './clock.ts'
 import { decideDeactivation } from './deactivate.ts'
-import { exampleBody, fail, type ErrorBody, type Failure } from './errors.ts'
+import { exampleBody, fail, type ErrorBody } from './errors.ts'
 import { createFaults, type Faults, type FaultTarget } from './faults.ts'
 import { createJournal, type Journal } from './journal.ts'
 import { parsePrefer } from './prefer.ts'
@@ -66,8 +66,8 @@ export interface Engine {
   resetTenant(id: string): Promise<AdminResult<null>>
 }
 
-const JSON_HEADERS = { 'content-type': 'application/json' }
 const SUCCESS_BODY = JSON.stringify('license_deactivated')
+const NO_EXTRA: Partial<CoreResponse> = Object.freeze({})
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const realNow = options.realNow ?? Date.now
@@ -115,8 +115,27 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   }
   install(await newTenant(DEFAULT_TENANT, options.seed, options.clock, options.faults))
 
-  const credentialOf = (tenant: Tenant | undefined, find: (credential: CredentialRecord) => boolean) =>
-    tenant?.store.credentials().find(find)
+  // The journal's time, rendered once per millisecond.
+  let isoMs = NaN
+  let iso = ''
+  const isoNow = () => {
+    const ms = realNow()
+    if (ms !== isoMs) {
+      isoMs = ms
+      iso = new Date(ms).toISOString()
+    }
+    return iso
+  }
+  /** Error bodies as JSON, for the shared (parameterless) ones fail() returns. */
+  const serialized = new WeakMap<ErrorBody, string>()
+  const serialize = (result: ErrorBody) => {
+    let text = serialized.get(result)
+    if (text === undefined) {
+      text = JSON.stringify(result)
+      if (Object.isFrozen(result)) serialized.set(result, text)
+    }
+    return text
+  }
 
   function respond(
     request: CoreRequest,
@@ -127,11 +146,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     faultId?: string,
   ): CoreResponse {
     const response: CoreResponse = result
-      ? { status: result.status, headers: { ...JSON_HEADERS }, body: JSON.stringify(result), code: result.code, ...extra }
-      : { status: 200, headers: { ...JSON_HEADERS }, body: SUCCESS_BODY, code: 'license_deactivated', ...extra }
+      ? { status: result.status, headers: { 'content-type': 'application/json' }, body: serialize(result), code: result.code, ...extra }
+      : { status: 200, headers: { 'content-type': 'application/json' }, body: SUCCESS_BODY, code: 'license_deactivated', ...extra }
     if (response.code === 'method_not_allowed') response.headers.allow = 'POST'
     journal.record({
-      time: new Date(realNow()).toISOString(),
+      time: isoNow(),
       tenant: tenant?.id,
       method: request.method,
       path: request.path,
@@ -168,7 +187,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     // Forced faults (the default tenant's when the key is unknown).
     const target: FaultTarget = json.ok && typeof json.value === 'object' && json.value !== null ? (json.value as FaultTarget) : {}
     const fault = (tenant ?? tenants.get(DEFAULT_TENANT)!).faults.take(target)
-    const delay = fault?.delay_ms ? { delayMs: fault.delay_ms } : {}
+    const delay = fault?.delay_ms ? { delayMs: fault.delay_ms } : NO_EXTRA
     if (fault?.network) return respond(request, loggedBody, tenant, null, { network: fault.network, ...delay }, fault.id)
     if (fault?.error) {
       const forced = exampleBody(fault.error)
@@ -182,30 +201,27 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return respond(request, loggedBody, tenant, preference.kind === 'success' ? null : exampleBody(preference.code), delay)
     }
 
-    const failed = (failure: Failure) => respond(request, loggedBody, tenant, failure.error, delay, fault?.id)
+    const faultId = fault?.id
     // Rows 2–5
-    if ('ok' in auth) return failed(auth)
+    if ('ok' in auth) return respond(request, loggedBody, tenant, auth.error, delay, faultId)
     // Row 6
-    const credential =
-      auth.kind === 'hmac'
-        ? credentialOf(tenant, (candidate) => candidate.api_key === auth.apiKey)
-        : credentialOf(tenant, (candidate) => candidate.bearer_token === auth.token)
+    const credential = tenant === undefined ? undefined : findCredential(tenant.store.credentials(), auth)
     const rejected =
       checkCredential(credential) ??
       // Row 7: real time, not the mock clock: the client signs with its own clock.
       checkDate(date!, realNow(), windowMs) ??
       // Rows 8–9
       checkSignature(auth, credential!, date!)
-    if (rejected) return failed(rejected)
+    if (rejected) return respond(request, loggedBody, tenant, rejected.error, delay, faultId)
     // Row 10
-    if (!json.ok) return failed(json)
+    if (!json.ok) return respond(request, loggedBody, tenant, json.error, delay, faultId)
     // Rows 11–12
     const store = tenant!.store
-    const body = validateBody(json.value, (product) => store.product(product)?.authorization_method)
-    if (!body.ok) return failed(body)
+    const body = validateBody(json.value, methodOf(store))
+    if (!body.ok) return respond(request, loggedBody, tenant, body.error, delay, faultId)
     // Rows 13–25
     const decision = decideDeactivation(body.value, credential!, store, tenant!.clock.now())
-    if (!decision.ok) return failed(decision)
+    if (!decision.ok) return respond(request, loggedBody, tenant, decision.error, delay, faultId)
     store.applyDeactivation(decision.effect)
     const response = respond(request, loggedBody, tenant, null, delay, fault?.id)
     changed(tenant!.id)
@@ -291,6 +307,21 @@ function shallow(value: unknown, depth: number): boolean {
   if (depth === 0) return false
   for (const item of Array.isArray(value) ? value : Object.values(value)) if (!shallow(item, depth - 1)) return false
   return true
+}
+
+function findCredential(credentials: readonly CredentialRecord[], auth: { kind: 'hmac'; apiKey: string } | { kind: 'bearer'; token: string }): CredentialRecord | undefined {
+  for (const credential of credentials) {
+    if (auth.kind === 'hmac' ? credential.api_key === auth.apiKey : credential.bearer_token === auth.token) return credential
+  }
+  return undefined
+}
+
+/** One authorization-method lookup per store, not one closure per request. */
+const methods = new WeakMap<Store, (product: string) => 'license-key' | 'user' | undefined>()
+function methodOf(store: Store) {
+  let lookup = methods.get(store)
+  if (!lookup) methods.set(store, (lookup = (product: string) => store.product(product)?.authorization_method))
+  return lookup
 }
 
 function truncate<T extends string | undefined>(text: T, max = 4096): T {

@@ -85,7 +85,15 @@ export function renderMessage(code: ErrorCode, params: Record<string, string> = 
   return spec.message.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole)
 }
 
+/** Failures without params are the same every time: one frozen object per code. */
+const plain = new Map<ErrorCode, Failure>()
+
 export function fail(code: ErrorCode, params?: Record<string, string>): Failure {
+  if (params === undefined) {
+    let failure = plain.get(code)
+    if (!failure) plain.set(code, (failure = Object.freeze({ ok: false, error: Object.freeze({ status: ERRORS[code].status, code, message: renderMessage(code) }) }) as Failure))
+    return failure
+  }
   return { ok: false, error: { status: ERRORS[code].status, code, message: renderMessage(code, params) } }
 }
 
