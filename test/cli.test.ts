@@ -1,18 +1,15 @@
 // The CLI: `serve` as a real process (ready line, signals, exit codes), `validate`, help and
 // usage errors. Fast cases call `main` in-process; process behaviour spawns the bin script.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, test } from 'vitest'
 import { main } from '../src/cli.ts'
 import { signedHeaders } from '../src/core/signature.ts'
 import { startMockServer } from '../src/server.ts'
+import { ROOT, spawnCli, type Served as Spawned } from './support/processes.ts'
 import { assertConformsToSpec } from './support/spec.ts'
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const BIN = join(ROOT, 'bin', 'licensespring-mock.js')
 const DEMO_SEED = join(ROOT, 'scenarios', 'seeds', 'demo.yaml')
 const dir = mkdtempSync(join(tmpdir(), 'licensespring-mock-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -33,29 +30,6 @@ async function run(argv: string[]) {
   const err: string[] = []
   const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) })
   return { code, out: out.join('\n'), err: err.join('\n'), outLines: out, errLines: err }
-}
-
-interface Spawned {
-  child: ChildProcess
-  stdout: () => string
-  stderr: () => string
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
-}
-
-const children: ChildProcess[] = []
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-})
-
-function spawnCli(args: string[]): Spawned {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-  children.push(child)
-  let stdout = ''
-  let stderr = ''
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
-  return { child, stdout: () => stdout, stderr: () => stderr, exit }
 }
 
 const READY = /^licensespring-mock ready at (http:\/\/127\.0\.0\.1:(\d+)) — (.*)\n$/

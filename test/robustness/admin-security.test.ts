@@ -9,7 +9,7 @@ import { signDate, signedHeaders } from '../../src/core/signature.ts'
 import { resolveSeed } from '../../src/seed-file.ts'
 import { exposureWarning, isLoopback, startMockServer } from '../../src/server.ts'
 import { assertConformsToSpec } from '../support/spec.ts'
-import { spawnCli, spawnNode, urlOf, ROOT } from './processes.ts'
+import { spawnCli, spawnNode, urlOf, ROOT } from '../support/processes.ts'
 import { codeOf, deactivate, post } from './seeds.ts'
 
 const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }

@@ -10,7 +10,7 @@ import { main } from '../../src/cli.ts'
 import { validateSeed, type SeedInput } from '../../src/core/seed.ts'
 import { startMockServer } from '../../src/server.ts'
 import { createStatePersister, StateFileError } from '../../src/state-file.ts'
-import { spawnCli, urlOf } from './processes.ts'
+import { spawnCli, urlOf } from '../support/processes.ts'
 import { codeOf, deactivate, generatedSeed, post } from './seeds.ts'
 
 const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
