@@ -188,6 +188,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const target: FaultTarget = json.ok && typeof json.value === 'object' && json.value !== null ? (json.value as FaultTarget) : {}
     const fault = (tenant ?? tenants.get(DEFAULT_TENANT)!).faults.take(target)
     const delay = fault?.delay_ms ? { delayMs: fault.delay_ms } : NO_EXTRA
+    const faultId = fault?.id
     if (fault?.network) return respond(request, loggedBody, tenant, null, { network: fault.network, ...delay }, fault.id)
     if (fault?.error) {
       const forced = exampleBody(fault.error)
@@ -197,11 +198,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     // Prefer: a documented response on demand, state untouched.
     const preference = parsePrefer(request.headers.prefer)
     if (preference) {
-      if ('ok' in preference) return respond(request, loggedBody, tenant, preference.error, delay)
-      return respond(request, loggedBody, tenant, preference.kind === 'success' ? null : exampleBody(preference.code), delay)
+      if ('ok' in preference) return respond(request, loggedBody, tenant, preference.error, delay, faultId)
+      return respond(request, loggedBody, tenant, preference.kind === 'success' ? null : exampleBody(preference.code), delay, faultId)
     }
 
-    const faultId = fault?.id
     // Rows 2–5
     if ('ok' in auth) return respond(request, loggedBody, tenant, auth.error, delay, faultId)
     // Row 6
@@ -223,7 +223,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const decision = decideDeactivation(body.value, credential!, store, tenant!.clock.now())
     if (!decision.ok) return respond(request, loggedBody, tenant, decision.error, delay, faultId)
     store.applyDeactivation(decision.effect)
-    const response = respond(request, loggedBody, tenant, null, delay, fault?.id)
+    const response = respond(request, loggedBody, tenant, null, delay, faultId)
     changed(tenant!.id)
     return response
   }
