@@ -207,9 +207,11 @@ describe('the fast path of validateSeed agrees with zod', () => {
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
     )
-    // Both outcomes are reached, and most seeds are valid (so the seeds themselves are compared).
-    expect(invalid).toBeGreaterThan(0)
-    expect(valid).toBeGreaterThan(invalid)
+    // Both outcomes are reached often (about half each), so valid seeds are compared too, not only
+    // error paths. A fifth is far below what any run draws, so the check does not flake.
+    const runs = valid + invalid
+    expect(invalid).toBeGreaterThan(runs / 5)
+    expect(valid).toBeGreaterThan(runs / 5)
   })
 
   test('does not change its input', () => {
