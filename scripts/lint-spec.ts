@@ -44,12 +44,28 @@ export function readSpecCodes(spec: unknown): SpecCodes {
   const enumCodes = Array.isArray(errorCode.enum) ? errorCode.enum.map(String) : []
   if (!Array.isArray(errorCode.enum)) problems.push('components.schemas.ErrorCode has no enum')
 
+  // Operations share their error responses through components.responses: each one is read once
+  // per status it is used under (so one used under two statuses shows up twice).
+  const shared = isObject(root.components) && isObject(root.components.responses) ? root.components.responses : {}
+  const seen = new Set<string>()
   for (const [path, item] of Object.entries(isObject(root.paths) ? root.paths : {})) {
     for (const [method, operation] of Object.entries(isObject(item) ? item : {})) {
       if (!isObject(operation) || !isObject(operation.responses)) continue
-      for (const [statusText, response] of Object.entries(operation.responses)) {
+      for (const [statusText, raw] of Object.entries(operation.responses)) {
         const status = Number(statusText)
-        const where = `${method.toUpperCase()} ${path} ${statusText}`
+        let where = `${method.toUpperCase()} ${path} ${statusText}`
+        let response = raw
+        if (isObject(raw) && typeof raw.$ref === 'string') {
+          const name = /^#\/components\/responses\/([^/]+)$/.exec(raw.$ref)?.[1]
+          if (name === undefined || !isObject(shared[name])) {
+            problems.push(`${where}: $ref ${raw.$ref} names no components.responses entry`)
+            continue
+          }
+          if (seen.has(`${name} ${statusText}`)) continue
+          seen.add(`${name} ${statusText}`)
+          response = shared[name]
+          where = `components.responses.${name} (as ${statusText})`
+        }
         if (!isObject(response) || !isObject(response.content)) continue
         for (const mediaType of Object.keys(response.content)) {
           if (mediaType !== MEDIA_TYPE) problems.push(`${where}: content has "${mediaType}" beside ${MEDIA_TYPE} (an example indented one level too little?)`)

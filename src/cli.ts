@@ -1,5 +1,6 @@
 // `licensespring-mock serve | validate | test`. Exit codes: 0 done, 1 a check failed,
 // 2 usage / configuration error. Errors are one line each, never a stack trace.
+import { readFileSync } from 'node:fs'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { DEFAULT_HOST, DEFAULT_PORT, packageVersion, startMockServer, type RunningServer } from './server.ts'
 import { parseInstant } from './core/clock.ts'
@@ -7,6 +8,7 @@ import type { SeedIssue } from './core/seed.ts'
 import { InvalidSeedError, loadSeedFile } from './seed-file.ts'
 import { ADMIN_TOKEN } from './adapters/admin.ts'
 import { StateFileError } from './state-file.ts'
+import { SigningKeyError } from './core/signing.ts'
 
 const PROGRAM = 'licensespring-mock'
 
@@ -48,6 +50,9 @@ Options:
                       (or set LICENSESPRING_MOCK_ADMIN_TOKEN; the flag wins)
   --state-file FILE   keep the default tenant's state in FILE across restarts: loaded at
                       start when it exists (instead of the seed), saved after every change
+  --signing-key FILE  PEM private key (RSA, >= 2048 bits) to sign activate_license and
+                      check_license answers with (default: a new key pair each start);
+                      the public key is printed at start and served at /__admin/public-key
   -h, --help          show this help`
 
 const VALIDATE_USAGE = `Usage: ${PROGRAM} validate SEED...
@@ -136,6 +141,7 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
     'journal-size': { type: 'string' },
     'admin-token': { type: 'string' },
     'state-file': { type: 'string' },
+    'signing-key': { type: 'string' },
   })
   if (values.help) {
     io.out(SERVE_USAGE)
@@ -157,11 +163,25 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
   const stateFile = values['state-file']
   if (stateFile === '') throw new UsageError('--state-file needs a file path', 'serve')
 
+  const keyFile = values['signing-key']
+  if (keyFile === '') throw new UsageError('--signing-key needs a file path', 'serve')
+  let signingKey: string | undefined
+  if (keyFile !== undefined) {
+    try {
+      signingKey = readFileSync(keyFile, 'utf8')
+    } catch (error) {
+      io.err(`${PROGRAM}: signing key ${keyFile}: cannot be read (${(error as NodeJS.ErrnoException).code ?? oneLine(error)})`)
+      return 2
+    }
+  }
+
   let server: RunningServer
   try {
-    server = await startMockServer({ seed: values.seed, port, host, clock: values.clock, journalSize, adminToken, stateFile, log: (line) => io.err(line) })
+    server = await startMockServer({ seed: values.seed, port, host, clock: values.clock, journalSize, adminToken, stateFile, signingKey, log: (line) => io.err(line) })
   } catch (error) {
-    if (error instanceof StateFileError) {
+    if (error instanceof SigningKeyError) {
+      io.err(`${PROGRAM}: signing key ${keyFile}: ${oneLine(error)}`)
+    } else if (error instanceof StateFileError) {
       io.err(`${PROGRAM}: ${oneLine(error)}`)
     } else if (error instanceof InvalidSeedError) {
       for (const line of issueLines(error.source, error.issues)) io.err(`${PROGRAM}: invalid seed ${line}`)
@@ -179,6 +199,9 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
     ? `api key ${credential.api_key}, shared key ${credential.shared_key}`
     : `the seed has no usable api key (add credentials to it, or create a tenant: POST ${server.url}/__admin/tenants)`
   io.out(`${PROGRAM} ready at ${server.url} — ${credentials}`)
+  // After the ready line, so a script waiting for "ready at" reads it first.
+  io.out(`activation and check answers are signed with this public key (also at ${server.url}/__admin/public-key?format=pem):`)
+  io.out(server.engine.publicKey.trimEnd())
 
   await new Promise<void>((resolve) => {
     const stop = () => {

@@ -1,14 +1,25 @@
 // The public API.
 export { createLicenseMock, type LicenseMock, type LicenseMockOptions } from './mock.ts'
 export { createHandlers } from './adapters/msw.ts'
-export { createEngine, DEACTIVATE_PATH, DEFAULT_TENANT, MAX_BODY_BYTES, type Engine, type EngineOptions, type Tenant } from './core/engine.ts'
+export { createEngine, ACTIVATE_PATH, CHECK_PATH, DEACTIVATE_PATH, DEFAULT_TENANT, MAX_BODY_BYTES, type Engine, type EngineOptions, type Tenant } from './core/engine.ts'
 export { ERRORS, ERROR_CODES, exampleBody, type ErrorBody, type ErrorCode, type ErrorSpec } from './core/errors.ts'
 export { signDate, signedHeaders, type SignedHeaders } from './core/signature.ts'
 export { createClock, parseDuration, type Clock, type ClockState } from './core/clock.ts'
 export type { Fault, FaultSpec, Faults } from './core/faults.ts'
 export type { JournalEntry, JournalFilter } from './core/journal.ts'
 export type { Seed, SeedInput, SeedIssue } from './core/seed.ts'
-export type { CoreRequest, CoreResponse, DeactivateLicenseRequest, ErrorEnvelope } from './core/types.ts'
+export type {
+  ActivateLicenseRequest,
+  ActivateLicenseResponse,
+  CheckLicenseQuery,
+  CheckLicenseResponse,
+  CoreRequest,
+  CoreResponse,
+  DeactivateLicenseRequest,
+  ErrorEnvelope,
+  LicenseObject,
+} from './core/types.ts'
+export { createSigner, generateSigningKey, SigningKeyError, type Signer } from './core/signing.ts'
 export { InvalidSeedError, loadSeedFile, resolveSeed, DEMO_SEED } from './seed-file.ts'
 export { startMockServer, type MockServerOptions, type RunningServer } from './server.ts'
 export { createHttpAdapter, type HttpAdapter, type HttpAdapterOptions } from './adapters/http.ts'

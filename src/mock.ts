@@ -16,6 +16,8 @@ export interface LicenseMockOptions {
   clock?: string | Date
   /** Journal capacity (default 10 000). */
   journalSize?: number
+  /** PEM private key (RSA, ≥ 2048 bits) for activation and check signatures; generated when absent. */
+  signingKey?: string
 }
 
 export interface LicenseMock {
@@ -40,6 +42,8 @@ export interface LicenseMock {
   }
   /** State back to the seed, journal and faults cleared, clock real. */
   reset(): Promise<void>
+  /** The public key (SPKI PEM) that verifies activation and check signatures: give it to your SDK. */
+  publicKey(): Promise<string>
 }
 
 export function createLicenseMock(options: LicenseMockOptions = {}): LicenseMock {
@@ -50,7 +54,7 @@ export function createLicenseMock(options: LicenseMockOptions = {}): LicenseMock
   const clock = createClock(start)
   const faults = createFaults()
   const journal = createJournal(options.journalSize)
-  const ready = createEngine({ seed, clock, faults, journal })
+  const ready = createEngine({ seed, clock, faults, journal, signingKey: options.signingKey })
   const unwrap = <T>(result: AdminResult<T>): T => {
     if (result.ok) return result.value
     if (result.issues) throw new InvalidSeedError('(object)', result.issues)
@@ -71,5 +75,6 @@ export function createLicenseMock(options: LicenseMockOptions = {}): LicenseMock
       remove: async (id) => (await ready).removeTenant(id),
     },
     reset: async () => (await ready).reset(),
+    publicKey: async () => (await ready).publicKey,
   }
 }

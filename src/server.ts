@@ -30,6 +30,11 @@ export interface MockServerOptions {
   host?: string
   /** Start the license clock at this ISO 8601 instant. */
   clock?: string
+  /**
+   * PEM private key (RSA, at least 2048 bits) that activation and check answers are signed with;
+   * a fresh key pair when absent. Rejects with SigningKeyError when it is not such a key.
+   */
+  signingKey?: string
   /** Journal capacity (default 10 000). */
   journalSize?: number
   /** When set, every /__admin route requires `Authorization: Bearer <adminToken>`. */
@@ -58,7 +63,7 @@ export interface RunningServer {
 /**
  * Loads the seed (or the state file), starts listening and resolves once the port is bound.
  * Rejects with InvalidSeedError for a bad seed, StateFileError for a state file that cannot be
- * read, parsed or written, TypeError for bad options, and the listen error (its `code` is
+ * read, parsed or written, SigningKeyError for a signing key that is not an RSA key, TypeError for bad options, and the listen error (its `code` is
  * `EADDRINUSE` when the port is taken).
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<RunningServer> {
@@ -79,7 +84,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
   const seed = resolveSeed(options.seed ?? fileURLToPath(DEMO_SEED))
   let onChange: (tenantId: string) => void = () => {}
-  const engine = await createEngine({ seed, clock, journalSize: options.journalSize, onChange: (id) => onChange(id) })
+  const engine = await createEngine({ seed, clock, journalSize: options.journalSize, signingKey: options.signingKey, onChange: (id) => onChange(id) })
   const baseLog = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`))
   const log = (line: string) => baseLog(maskSecrets(line, engine))
 

@@ -12,7 +12,7 @@ export const ADMIN_PREFIX = '/__admin'
 export const MAX_SEED_BYTES = 64 * 1024 * 1024
 
 /** What the admin API needs of the engine: everything but `handle`. */
-export type AdminEngine = Pick<Engine, 'journal' | 'tenant' | 'tenants' | 'createTenant' | 'removeTenant' | 'replaceState' | 'reset' | 'resetTenant'>
+export type AdminEngine = Pick<Engine, 'journal' | 'publicKey' | 'tenant' | 'tenants' | 'createTenant' | 'removeTenant' | 'replaceState' | 'reset' | 'resetTenant'>
 
 export interface AdminRequest {
   method: string
@@ -106,6 +106,19 @@ function describeIssues(issues: readonly SeedIssue[]): string {
 function routes(engine: AdminEngine, version: string): Route[] {
   return [
     { method: 'GET', path: '/health', handler: () => json(200, { status: 'ok', version }) },
+
+    // The key SDKs verify activation and check signatures with; `?format=pem` for a .pem file.
+    {
+      method: 'GET',
+      path: '/public-key',
+      query: ['format'],
+      handler({ query }) {
+        const format = query.get('format') ?? 'json'
+        if (format === 'pem') return { status: 200, headers: { 'content-type': 'application/x-pem-file' }, body: engine.publicKey }
+        if (format !== 'json') return badRequest(`format must be "json" or "pem", got "${format.slice(0, 40)}"`)
+        return json(200, { public_key: engine.publicKey, algorithm: 'RSA-SHA256', format: 'spki-pem' })
+      },
+    },
 
     {
       method: 'POST',

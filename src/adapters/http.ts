@@ -97,7 +97,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
           )
         } else {
           // node's header names are already lower case, as the engine expects.
-          writeCore(res, engine.handle({ method, path, headers: req.headers as Record<string, string | undefined>, body, tooLarge }))
+          writeCore(res, engine.handle({ method, path, query, headers: req.headers as Record<string, string | undefined>, body, tooLarge }))
         }
       } catch (error) {
         internalError(res, error, req, path)
@@ -152,6 +152,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
 
   function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | undefined): void {
     const out: Record<string, string> = { ...headers, [CORS_ORIGIN]: '*' }
+    // Browser SDKs can read the v2 signature only when it is exposed.
+    if (headers.licensesignature !== undefined) out['access-control-expose-headers'] = 'LicenseSignature'
     if (body !== undefined) out['content-length'] = String(Buffer.byteLength(body))
     if (closing) out.connection = 'close'
     res.writeHead(status, out)

@@ -3,7 +3,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw'
 import { MAX_BODY_BYTES, type Engine } from '../core/engine.ts'
 import type { CoreResponse } from '../core/types.ts'
 
-/** Handlers for `*\/api/v4/deactivate_license` (and 404/405 for the rest of `/api/v4/`) on any origin. */
+/** Handlers for `*\/api/v4/` deactivate_license, activate_license and check_license (404/405 for the rest), on any origin. */
 export function createHandlers(engine: Promise<Engine>): HttpHandler[] {
   return [http.all('*/api/v4/*', async ({ request }) => toResponse(await handle(await engine, request)))]
 }
@@ -15,9 +15,11 @@ async function handle(engine: Engine, request: Request) {
   })
   const text = request.body ? await request.text() : undefined
   const tooLarge = text !== undefined && Buffer.byteLength(text) > MAX_BODY_BYTES
+  const url = new URL(request.url)
   return engine.handle({
     method: request.method,
-    path: new URL(request.url).pathname,
+    path: url.pathname,
+    query: url.search.slice(1),
     headers,
     body: tooLarge ? undefined : text,
     tooLarge,

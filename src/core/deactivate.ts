@@ -1,7 +1,7 @@
 // The deactivation rules, rows 13–25 of the table in DESIGN: the first failing check wins.
 // Pure and synchronous: request + state + time in, an error or the effect to apply out.
 import { fail, type ErrorCode, type Failure } from './errors.ts'
-import { parseInstant } from './clock.ts'
+import { checkStartDate, identify, isExpired, transfersExhausted } from './lookup.ts'
 import type { CredentialRecord, DeactivationEffect, DeviceRecord, LicenseRecord, Store, UserRecord } from './store.ts'
 import type { DeactivateLicenseRequest } from './types.ts'
 
@@ -36,23 +36,11 @@ export const LICENSE_CHECKS: readonly Check[] = [
       return vm && found.license.prevent_vm ? fail('vm_not_allowed') : undefined
     },
   },
-  {
-    row: 19,
-    check: ({ license, now }) => {
-      const start = license.start_date ? instant(license.start_date) : undefined
-      return start && start > now ? fail('license_start_date_error', { date: start.toISOString().slice(0, 10) }) : undefined
-    },
-  },
+  { row: 19, check: ({ license, now }) => checkStartDate(license, now) },
   { row: 20, check: ({ license, now }) => (isExpired(license.validity_period, now) ? fail('license_expired') : undefined) },
   { row: 21, check: ({ license, store }) => (store.hasDevices(license.id) ? undefined : fail('license_not_active')) },
   { row: 22, check: (found) => (active(found) ? undefined : fail('device_not_found')) },
-  {
-    row: 23,
-    check: ({ license }) =>
-      license.prevent_transfers || (license.max_transfers > 0 && license.transfer_count >= license.max_transfers)
-        ? fail('license_transferred_max_times')
-        : undefined,
-  },
+  { row: 23, check: ({ license }) => (transfersExhausted(license) ? fail('license_transferred_max_times') : undefined) },
   { row: 24, check: ({ license, body }) => checkConsumptions(license, body.consumptions ?? 0) },
 ]
 
@@ -74,44 +62,6 @@ export function decideDeactivation(body: DeactivateLicenseRequest, credential: C
   const device = active(found)!
   const user = (device.user ? store.user(found.license.id, device.user) : undefined) ?? found.user
   return { ok: true, effect: { license: found.license, device, user, consumptions: body.consumptions || undefined, at: now } }
-}
-
-/** Row 15: the license of this product for the key, the user or the SSO identity (and license_id). */
-function identify(body: DeactivateLicenseRequest, store: Store): { license: LicenseRecord; user?: UserRecord } | undefined {
-  const product = store.product(body.product)!
-  if (product.authorization_method === 'license-key') {
-    const license = store.licenseByKey(body.product, body.license_key!)
-    return license && (body.license_id === undefined || license.id === body.license_id) ? { license } : undefined
-  }
-  const email = body.username ?? store.ssoUser(body.customer_account_code!, { id_token: body.id_token, code: body.code })
-  if (email === undefined) return undefined
-  const licenses = store.licensesOfUser(body.product, email)
-  // Without license_id, the most recently created license (documented for activation).
-  const license = body.license_id === undefined ? licenses.at(-1) : licenses.find((candidate) => candidate.id === body.license_id)
-  if (!license) return undefined
-  const user = store.user(license.id, email)!
-  // A wrong password reads as "no such license user": the real code is undocumented.
-  if (body.password !== undefined && user.password !== undefined && body.password !== user.password) return undefined
-  return { license, user }
-}
-
-/** License dates parsed once: seeds repeat them, and they are read on every request. Bounded. */
-const instants = new Map<string, Date | null>()
-function instant(text: string): Date | undefined {
-  let parsed = instants.get(text)
-  if (parsed === undefined) {
-    if (instants.size >= 10_000) instants.clear()
-    instants.set(text, (parsed = parseInstant(text) ?? null))
-  }
-  return parsed ?? undefined
-}
-
-/** A date-only validity_period is valid through the end of that day (UTC). */
-function isExpired(validityPeriod: string | null, now: Date): boolean {
-  const end = validityPeriod ? instant(validityPeriod) : undefined
-  if (!end) return false
-  const last = validityPeriod!.length === 10 ? end.getTime() + 86_400_000 : end.getTime()
-  return now.getTime() >= last
 }
 
 /** Row 24, with add_consumption's limits: overages extend the maximum; max_overages 0 = unlimited. */

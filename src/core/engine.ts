@@ -1,19 +1,34 @@
 // One call per request: a plain request in, a plain response out. The order of the stages is
 // the order of DESIGN's flow: route → tenant → faults → Prefer → auth → body → rules → apply.
+// Deactivation, activation and check share every stage but the rules and the answer.
 import { randomBytes, randomUUID } from 'node:crypto'
 import { checkCredential, checkDate, checkSignature, parseAuthorization, DATE_WINDOW_MS } from './auth.ts'
-import { readJson, validateBody } from './body.ts'
+import { decideActivation } from './activate.ts'
+import { readJson, readQuery, validateBody, type RequestKind } from './body.ts'
+import { decideCheck } from './check.ts'
 import { createClock, type Clock } from './clock.ts'
 import { decideDeactivation } from './deactivate.ts'
 import { exampleBody, fail, type ErrorBody } from './errors.ts'
 import { createFaults, type Faults, type FaultTarget } from './faults.ts'
 import { createJournal, type Journal } from './journal.ts'
+import { renderActivation, renderCheck, type Signed } from './license-view.ts'
 import { parsePrefer } from './prefer.ts'
 import { validateSeed, type Seed, type SeedIssue } from './seed.ts'
-import { createStore, type CredentialRecord, type Store } from './store.ts'
+import { createSigner, generateSigningKey, type Signer } from './signing.ts'
+import { createStore, type CredentialRecord, type LicenseRecord, type Store } from './store.ts'
 import type { CoreRequest, CoreResponse } from './types.ts'
 
 export const DEACTIVATE_PATH = '/api/v4/deactivate_license'
+export const ACTIVATE_PATH = '/api/v4/activate_license'
+export const CHECK_PATH = '/api/v4/check_license'
+
+/** The endpoints: path → the method it takes and the request it reads. */
+const ENDPOINTS = new Map<string, { method: 'POST' | 'GET'; kind: RequestKind; name: Endpoint }>([
+  [DEACTIVATE_PATH, { method: 'POST', kind: 'deactivate', name: 'deactivate_license' }],
+  [ACTIVATE_PATH, { method: 'POST', kind: 'activate', name: 'activate_license' }],
+  [CHECK_PATH, { method: 'GET', kind: 'check', name: 'check_license' }],
+])
+export type Endpoint = 'deactivate_license' | 'activate_license' | 'check_license'
 export const DEFAULT_TENANT = 'default'
 
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -32,6 +47,11 @@ export interface EngineOptions {
   dateWindowMs?: number
   /** Real time for the Date-header window; injectable for tests. */
   realNow?: () => number
+  /**
+   * The PEM private key (RSA, ≥ 2048 bits) activation and check answers are signed with. When
+   * absent, one key pair generated on first use is shared by every engine of the process.
+   */
+  signingKey?: string
   /**
    * Called after a tenant's state changed: a successful deactivation, `replaceState`, `reset`
    * (with the default tenant's id) and `resetTenant`. Synchronous and must not throw (a throw is
@@ -54,6 +74,8 @@ export type AdminResult<T> = { ok: true; value: T } | { ok: false; status: 400 |
 export interface Engine {
   handle(request: CoreRequest): CoreResponse
   readonly journal: Journal
+  /** The public key (SPKI PEM) that verifies activation and check signatures. */
+  readonly publicKey: string
   tenant(id?: string): Tenant | undefined
   tenants(): Tenant[]
   createTenant(seed: unknown, id?: string): Promise<AdminResult<{ tenant: string; api_key: string; shared_key: string }>>
@@ -66,10 +88,27 @@ export interface Engine {
   resetTenant(id: string): Promise<AdminResult<null>>
 }
 
-const SUCCESS_BODY = JSON.stringify('license_deactivated')
+/** A success: the code the journal records, the JSON text and, for signed answers, the v2 signature. */
+interface Answer {
+  status: 200
+  code: string
+  json: string
+  signature?: string
+}
+const DEACTIVATED: Answer = Object.freeze({ status: 200, code: 'license_deactivated', json: JSON.stringify('license_deactivated') })
+const signed = (code: string, { body, signature }: Signed): Answer => ({ status: 200, code, json: body, signature })
 const NO_EXTRA: Partial<CoreResponse> = Object.freeze({})
 
+let sharedSigner: Promise<Signer> | undefined
+/** One generated key pair per process: generating one per engine would cost every test run seconds. */
+function defaultSigner(): Promise<Signer> {
+  sharedSigner ??= generateSigningKey().then(createSigner)
+  return sharedSigner
+}
+
 export async function createEngine(options: EngineOptions): Promise<Engine> {
+  // Started first: generating a key pair runs off the main thread while the seed loads.
+  const signerReady = options.signingKey === undefined ? defaultSigner() : Promise.resolve(createSigner(options.signingKey))
   const realNow = options.realNow ?? Date.now
   const windowMs = options.dateWindowMs ?? DATE_WINDOW_MS
   const journal = options.journal ?? createJournal(options.journalSize)
@@ -114,6 +153,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     index(tenant)
   }
   install(await newTenant(DEFAULT_TENANT, options.seed, options.clock, options.faults))
+  const signer = await signerReady
 
   // The journal's time, rendered once per millisecond.
   let isoMs = NaN
@@ -141,14 +181,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     request: CoreRequest,
     body: unknown,
     tenant: Tenant | undefined,
-    result: ErrorBody | null,
+    result: ErrorBody | Answer,
     extra: Partial<CoreResponse> = {},
     faultId?: string,
   ): CoreResponse {
-    const response: CoreResponse = result
-      ? { status: result.status, headers: { 'content-type': 'application/json' }, body: serialize(result), code: result.code, ...extra }
-      : { status: 200, headers: { 'content-type': 'application/json' }, body: SUCCESS_BODY, code: 'license_deactivated', ...extra }
-    if (response.code === 'method_not_allowed') response.headers.allow = 'POST'
+    const response: CoreResponse =
+      'json' in result
+        ? { status: 200, headers: { 'content-type': 'application/json' }, body: result.json, code: result.code, ...extra }
+        : { status: result.status, headers: { 'content-type': 'application/json' }, body: serialize(result), code: result.code, ...extra }
+    if ('json' in result && result.signature !== undefined) response.headers.licensesignature = result.signature
     journal.record({
       time: isoNow(),
       tenant: tenant?.id,
@@ -165,19 +206,24 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   function handle(request: CoreRequest): CoreResponse {
     // Row 1
     const path = request.path.length > 1 && request.path.endsWith('/') ? request.path.slice(0, -1) : request.path
-    if (path !== DEACTIVATE_PATH) {
+    const endpoint = ENDPOINTS.get(path)
+    if (!endpoint) {
       return respond(request, truncate(request.body), undefined, fail('not_found', { path: `${truncate(request.method, 20)} ${truncate(request.path, 200)}` }).error)
     }
-    if (request.method !== 'POST') {
-      return respond(request, truncate(request.body), undefined, fail('method_not_allowed', { method: truncate(request.method, 20), path }).error)
+    if (request.method !== endpoint.method) {
+      const refused = respond(request, truncate(request.body), undefined, fail('method_not_allowed', { method: truncate(request.method, 20), path, allowed: endpoint.method }).error)
+      refused.headers.allow = endpoint.method
+      return refused
     }
     if (request.tooLarge) return respond(request, undefined, undefined, fail('payload_too_large', { limit: String(MAX_BODY_BYTES) }).error)
-    const json = readJson(request.body)
+    // check_license reads its query string (a GET body is ignored); the others their JSON body.
+    const query = endpoint.kind === 'check' ? readQuery(request.query) : undefined
+    const json = query ? { ok: true as const, value: query as unknown } : readJson(request.body)
     // Parsed when small and shallow: the journal is listed with JSON.stringify, which recurses,
     // and holds up to journalSize entries. (Valid JSON nested n deep takes 2n characters.)
     const size = request.body?.length ?? 0
     const loggedBody =
-      json.ok && size <= JOURNAL_BODY_CHARS && (size <= 2 * JOURNAL_BODY_DEPTH || shallow(json.value, JOURNAL_BODY_DEPTH)) ? json.value : truncate(request.body)
+      query ?? (json.ok && size <= JOURNAL_BODY_CHARS && (size <= 2 * JOURNAL_BODY_DEPTH || shallow(json.value, JOURNAL_BODY_DEPTH)) ? json.value : truncate(request.body))
     // Tenant by API key (best effort: faults and Prefer come before auth is checked).
     const date = request.headers.date
     const auth = parseAuthorization(date, request.headers.authorization)
@@ -186,10 +232,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
     // Forced faults (the default tenant's when the key is unknown).
     const target: FaultTarget = json.ok && typeof json.value === 'object' && json.value !== null ? (json.value as FaultTarget) : {}
-    const fault = (tenant ?? tenants.get(DEFAULT_TENANT)!).faults.take(target)
+    const fault = (tenant ?? tenants.get(DEFAULT_TENANT)!).faults.take(target, endpoint.name)
     const delay = fault?.delay_ms ? { delayMs: fault.delay_ms } : NO_EXTRA
     const faultId = fault?.id
-    if (fault?.network) return respond(request, loggedBody, tenant, null, { network: fault.network, ...delay }, fault.id)
+    if (fault?.network) return respond(request, loggedBody, tenant, DEACTIVATED, { network: fault.network, ...delay }, fault.id)
     if (fault?.error) {
       const forced = exampleBody(fault.error)
       return respond(request, loggedBody, tenant, { ...forced, status: fault.status ?? forced.status }, delay, fault.id)
@@ -199,7 +245,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const preference = parsePrefer(request.headers.prefer)
     if (preference) {
       if ('ok' in preference) return respond(request, loggedBody, tenant, preference.error, delay, faultId)
-      return respond(request, loggedBody, tenant, preference.kind === 'success' ? null : exampleBody(preference.code), delay, faultId)
+      if (preference.kind === 'error') return respond(request, loggedBody, tenant, exampleBody(preference.code), delay, faultId)
+      // A signed License only comes from a real license: Prefer forces errors there, not successes.
+      if (endpoint.kind !== 'deactivate') {
+        const refused = fail('invalid_prefer_header', { reason: `${endpoint.name} answers success from the state only; Prefer can force its errors` })
+        return respond(request, loggedBody, tenant, refused.error, delay, faultId)
+      }
+      return respond(request, loggedBody, tenant, DEACTIVATED, delay, faultId)
     }
 
     // Rows 2–5
@@ -217,13 +269,34 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     if (!json.ok) return respond(request, loggedBody, tenant, json.error, delay, faultId)
     // Rows 11–12
     const store = tenant!.store
+    const now = tenant!.clock.now()
+    if (endpoint.kind === 'check') {
+      const query = validateBody(json.value, methodOf(store), 'check')
+      if (!query.ok) return respond(request, loggedBody, tenant, query.error, delay, faultId)
+      const decision = decideCheck(query.value, credential!, store, now)
+      if (!decision.ok) return respond(request, loggedBody, tenant, decision.error, delay, faultId)
+      const view = { ...decision, product: store.product(query.value.product)!, signedId: signedId(query.value, decision.license), now }
+      return respond(request, loggedBody, tenant, signed('license_checked', renderCheck(view, signer)), delay, faultId)
+    }
+    if (endpoint.kind === 'activate') {
+      const body = validateBody(json.value, methodOf(store), 'activate')
+      if (!body.ok) return respond(request, loggedBody, tenant, body.error, delay, faultId)
+      const decision = decideActivation(body.value, credential!, store, now)
+      if (!decision.ok) return respond(request, loggedBody, tenant, decision.error, delay, faultId)
+      const device = store.applyActivation(decision.effect)
+      const { license, user } = decision.effect
+      const view = { license, user, device, product: store.product(body.value.product)!, signedId: signedId(body.value, license, user?.email), now }
+      const response = respond(request, loggedBody, tenant, signed('license_activated', renderActivation(view, signer)), delay, faultId)
+      changed(tenant!.id)
+      return response
+    }
     const body = validateBody(json.value, methodOf(store))
     if (!body.ok) return respond(request, loggedBody, tenant, body.error, delay, faultId)
     // Rows 13–25
-    const decision = decideDeactivation(body.value, credential!, store, tenant!.clock.now())
+    const decision = decideDeactivation(body.value, credential!, store, now)
     if (!decision.ok) return respond(request, loggedBody, tenant, decision.error, delay, faultId)
     store.applyDeactivation(decision.effect)
-    const response = respond(request, loggedBody, tenant, null, delay, faultId)
+    const response = respond(request, loggedBody, tenant, DEACTIVATED, delay, faultId)
     changed(tenant!.id)
     return response
   }
@@ -231,6 +304,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   return {
     handle,
     journal,
+    publicKey: signer.publicKeyPem,
     tenant: (id = DEFAULT_TENANT) => tenants.get(id),
     tenants: () => [...tenants.values()],
     async createTenant(input, id) {
@@ -299,6 +373,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       changed(DEFAULT_TENANT)
     },
   }
+}
+
+/**
+ * The id the SDKs put into the v1 signing string: the username before "|", else (SSO) the user's
+ * e-mail before "|", else the license key.
+ */
+function signedId(request: { username?: string; license_key?: string }, license: LicenseRecord, ssoEmail?: string): string {
+  if (request.username !== undefined) return request.username.split('|')[0]
+  if (ssoEmail !== undefined) return ssoEmail.split('|')[0]
+  return request.license_key ?? license.license_key ?? ''
 }
 
 /** No array or object nested deeper than `depth` levels. */

@@ -23,7 +23,7 @@ export interface ErrorSpec {
 
 export const ERRORS = {
   not_found: { status: 404, message: 'Not found: {path}', source: 'inferred', rule: 1, example: { path: 'POST /api/v4/deactivate_licence' } },
-  method_not_allowed: { status: 405, message: 'Method {method} not allowed on {path}; use POST', source: 'inferred', rule: 1, example: { method: 'GET', path: '/api/v4/deactivate_license' } },
+  method_not_allowed: { status: 405, message: 'Method {method} not allowed on {path}; use {allowed}', source: 'inferred', rule: 1, example: { method: 'GET', path: '/api/v4/deactivate_license', allowed: 'POST' } },
   missing_headers: { status: 400, message: 'Some headers are missing', source: 'docs', rule: 2 },
   authorization_invalid_headers: { status: 400, message: 'Provided Authorization header is malformed: {reason}', source: 'docs', rule: 3, example: { reason: 'expected a comma-separated list of key="value" pairs' } },
   authorization_missing_params: { status: 400, message: 'Some parameters are missing in authorization: {params}', source: 'sdk', rule: 4, example: { params: 'signature, apikey' } },

@@ -13,6 +13,7 @@ export const faultSpecSchema = z
         username: z.string().optional(),
         hardware_id: z.string().optional(),
         product: z.string().optional(),
+        endpoint: z.enum(['deactivate_license', 'activate_license', 'check_license']).optional(),
       })
       .default({}),
     error: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]).optional(),
@@ -30,7 +31,7 @@ export const faultSpecSchema = z
 export type FaultSpec = z.input<typeof faultSpecSchema>
 export type Fault = z.output<typeof faultSpecSchema> & { id: string; hits: number }
 
-/** The request fields faults match on (from a lenient parse of the body). */
+/** The request fields faults match on (from a lenient parse of the body, or check_license's query). */
 export type FaultTarget = Partial<Record<'license_key' | 'username' | 'hardware_id' | 'product', unknown>>
 
 export interface FaultResult {
@@ -46,7 +47,7 @@ export interface Faults {
   remove(id: string): boolean
   clear(): void
   /** The first matching fault, counted as fired. */
-  take(target: FaultTarget): Fault | undefined
+  take(target: FaultTarget, endpoint?: string): Fault | undefined
 }
 
 export function createFaults(): Faults {
@@ -72,8 +73,8 @@ export function createFaults(): Faults {
     clear() {
       faults = []
     },
-    take(target) {
-      const fault = faults.find((candidate) => matches(candidate, target))
+    take(target, endpoint) {
+      const fault = faults.find((candidate) => matches(candidate, target, endpoint))
       if (!fault) return undefined
       fault.hits += 1
       if (fault.times !== undefined && fault.hits >= fault.times) faults = faults.filter((other) => other !== fault)
@@ -82,9 +83,10 @@ export function createFaults(): Faults {
   }
 }
 
-function matches(fault: Fault, target: FaultTarget): boolean {
+function matches(fault: Fault, target: FaultTarget, endpoint: string | undefined): boolean {
   return Object.entries(fault.match).every(([field, value]) => {
     if (value === undefined) return true
+    if (field === 'endpoint') return value === endpoint
     const actual = target[field as keyof FaultTarget]
     // Usernames are e-mails and match case-insensitively, as the license lookup does.
     return field === 'username' && typeof actual === 'string' ? actual.toLowerCase() === value.toLowerCase() : actual === value

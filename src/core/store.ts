@@ -38,6 +38,20 @@ export interface SsoRecord {
   user: string
 }
 
+/** What a successful activation changes; decided by the rules, applied here. */
+export interface ActivationEffect {
+  license: LicenseRecord
+  hardwareId: string
+  /** This device's latest inactive row, brought back; when absent, a new row is added. */
+  device?: DeviceRecord
+  /** The license user activating (user-based licenses and SSO). */
+  user?: UserRecord
+  isVm: boolean
+  /** Activation on a device other than the one the license was last activated on. */
+  transfer: boolean
+  at: Date
+}
+
 /** What a successful deactivation changes; decided by the rules, applied here. */
 export interface DeactivationEffect {
   license: LicenseRecord
@@ -192,7 +206,11 @@ export interface Store {
   /** Every device row of the license with this hardware_id (active or not). */
   devices(licenseId: number, hardwareId: string): readonly DeviceRecord[]
   hasDevices(licenseId: number): boolean
+  /** The row of the device the license was activated on last (latest time_activated, then the last row). */
+  lastActivated(licenseId: number): DeviceRecord | undefined
   applyDeactivation(effect: DeactivationEffect): void
+  /** Returns the device row now active. */
+  applyActivation(effect: ActivationEffect): DeviceRecord
   /** The current state in seed format (round-trips through createStore). */
   toSeed(): SeedInput
 }
@@ -287,6 +305,52 @@ export async function createStore(seed: Seed): Promise<Store> {
     },
     devices,
     hasDevices: (licenseId) => (licenses.get(licenseId)?.devices.length ?? 0) > 0,
+    lastActivated(licenseId) {
+      let last: DeviceRecord | undefined
+      for (const device of licenses.get(licenseId)?.devices ?? NONE) {
+        // ISO instants with Z compare as text; rows without a time count as older than any with one.
+        if (!last || (device.time_activated ?? '') >= (last.time_activated ?? '')) last = device
+      }
+      return last
+    },
+    applyActivation({ license, hardwareId, device, user, isVm, transfer, at }) {
+      const floating = license.is_floating || license.is_floating_cloud
+      let row = device
+      if (row) {
+        row.active = true
+        row.is_vm = isVm
+        row.user = user?.email ?? row.user
+        row.time_activated = at.toISOString()
+        row.time_deactivated = undefined
+      } else {
+        row = {
+          hardware_id: hardwareId,
+          active: true,
+          blacklisted: false,
+          is_vm: isVm,
+          user: user?.email,
+          floating_in_use: false,
+          time_activated: at.toISOString(),
+          time_deactivated: undefined,
+          fault: undefined,
+        }
+        license.devices.push(row)
+        const index = devicesByHardware.get(license.id)
+        if (index) {
+          const list = index.get(hardwareId)
+          if (list) list.push(row)
+          else index.set(hardwareId, [row])
+        }
+      }
+      if (floating && !row.floating_in_use) {
+        row.floating_in_use = true
+        license.floating_in_use_devices += 1
+      }
+      license.times_activated += 1
+      if (user) user.total_activations += 1
+      if (transfer) license.transfer_count += 1
+      return row
+    },
     applyDeactivation({ license, device, user, consumptions, at }) {
       // Direct, synchronous writes to the live records: @msw/data's `update` is async and
       // clones and rescans the collection; the rules have already validated every value.

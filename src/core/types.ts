@@ -1,5 +1,5 @@
 // Plain data at the engine boundary: adapters translate to and from these, nothing else crosses.
-import type { components } from '../generated/license-api.ts'
+import type { components, operations } from '../generated/license-api.ts'
 
 export type DeactivateLicenseRequest = components['schemas']['DeactivateLicenseRequest']
 export type DeactivateLicenseResponse = components['schemas']['DeactivateLicenseResponse']
@@ -12,6 +12,8 @@ export interface CoreRequest {
   method: string
   /** Path without the query string. */
   path: string
+  /** The query string without "?"; read by GET check_license. */
+  query?: string
   /** Header names in lower case. */
   headers: Readonly<Record<string, string | undefined>>
   /** The raw body text; undefined when none was sent. */
@@ -25,10 +27,16 @@ export interface CoreResponse {
   headers: Record<string, string>
   /** Serialized JSON. */
   body: string
-  /** The error code answered, or "license_deactivated". */
+  /** The error code answered, or the success: "license_deactivated", "license_activated", "license_checked". */
   code: string
   /** Adapters wait this long before answering (fault `delay_ms`). */
   delayMs?: number
   /** Adapters misbehave this way instead of answering (fault `network`). */
   network?: NetworkFault
 }
+
+export type ActivateLicenseRequest = components['schemas']['ActivateLicenseRequest']
+export type CheckLicenseQuery = Omit<NonNullable<operations['checkLicense']['parameters']['query']>, never>
+export type LicenseObject = components['schemas']['License']
+export type ActivateLicenseResponse = components['schemas']['ActivateLicenseResponse']
+export type CheckLicenseResponse = components['schemas']['CheckLicenseResponse']

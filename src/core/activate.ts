@@ -1,0 +1,73 @@
+// The activation rules: the first failing check wins. Rows 13–20 are deactivation's (same codes,
+// same order); A1–A4 are activation's own (see README, "The activation and check rules").
+// Pure and synchronous: request + state + time in, an error or the effect to apply out.
+import { fail, type ErrorCode, type Failure } from './errors.ts'
+import { checkStartDate, identify, isExpired, transfersExhausted } from './lookup.ts'
+import type { ActivationEffect, CredentialRecord, DeviceRecord, LicenseRecord, Store, UserRecord } from './store.ts'
+import type { ActivateLicenseRequest } from './types.ts'
+
+export type ActivationDecision = Failure | { ok: true; effect: ActivationEffect }
+
+interface Found {
+  body: ActivateLicenseRequest
+  license: LicenseRecord
+  user?: UserRecord
+  /** Every row of this license with the request's hardware_id. */
+  devices: readonly DeviceRecord[]
+  /** The device the license was activated on last, if any. */
+  last?: DeviceRecord
+  now: Date
+}
+
+type Check = { row: number | string; check: (found: Found) => Failure | undefined }
+
+const sticky = (code: ErrorCode | undefined) => (code ? fail(code) : undefined)
+
+/**
+ * A transfer: the license was last activated on another device, which is no longer active
+ * (LicenseSpring: "a license activation on a device different from the device it was last
+ * activated on"). A second device next to an active first one is a second activation, not a transfer.
+ */
+const isTransfer = ({ last, body }: Found) => last !== undefined && !last.active && last.hardware_id !== body.hardware_id
+
+export const ACTIVATION_CHECKS: readonly Check[] = [
+  { row: 'license fault', check: ({ license }) => sticky(license.fault) },
+  { row: 16, check: ({ license }) => (license.enabled ? undefined : fail('license_not_enabled')) },
+  { row: 17, check: ({ devices }) => (devices.some((device) => device.blacklisted) ? fail('blacklisted') : undefined) },
+  { row: 'device fault', check: ({ devices }) => sticky(devices.find((device) => device.fault)?.fault) },
+  { row: 18, check: ({ body, license }) => (body.is_vm && license.prevent_vm ? fail('vm_not_allowed') : undefined) },
+  { row: 19, check: ({ license, now }) => checkStartDate(license, now) },
+  { row: 20, check: ({ license, now }) => (isExpired(license.validity_period, now) ? fail('license_expired') : undefined) },
+  { row: 'A1', check: ({ devices }) => (devices.some((device) => device.active) ? fail('license_device_exists') : undefined) },
+  {
+    row: 'A2',
+    check: ({ license }) =>
+      !license.allow_unlimited_activations && license.times_activated >= license.max_activations ? fail('license_activated_max_times') : undefined,
+  },
+  {
+    row: 'A3',
+    check: ({ user }) =>
+      user && !user.allow_unlimited_activations && user.max_activations !== undefined && user.total_activations >= user.max_activations
+        ? fail('license_user_activated_max_times')
+        : undefined,
+  },
+  { row: 'A4', check: (found) => (isTransfer(found) && transfersExhausted(found.license) ? fail('license_transferred_max_times') : undefined) },
+]
+
+export function decideActivation(body: ActivateLicenseRequest, credential: CredentialRecord, store: Store, now: Date): ActivationDecision {
+  // Rows 13–15, as for deactivation.
+  if (!store.product(body.product)) return fail('unknown_product')
+  if (credential.products && !credential.products.includes(body.product)) return fail('api_key_product_not_allowed')
+  const identified = identify(body, store)
+  if (!identified) return fail('license_not_found')
+  const { license, user } = identified
+  const found: Found = { body, license, user, devices: store.devices(license.id, body.hardware_id), last: store.lastActivated(license.id), now }
+  for (const { check } of ACTIVATION_CHECKS) {
+    const failure = check(found)
+    if (failure) return failure
+  }
+  return {
+    ok: true,
+    effect: { license, hardwareId: body.hardware_id, device: found.devices.at(-1), user, isVm: body.is_vm ?? false, transfer: isTransfer(found), at: now },
+  }
+}

@@ -1,0 +1,66 @@
+// What the deactivation, activation and check rules share: finding the license a request names
+// (row 15 of the table in DESIGN) and reading license dates (rows 19–20).
+import { parseInstant } from './clock.ts'
+import { fail, type Failure } from './errors.ts'
+import type { LicenseRecord, Store, UserRecord } from './store.ts'
+
+/** The identity fields of a request, whichever endpoint it came to. */
+export interface Identity {
+  product: string
+  license_key?: string
+  username?: string
+  password?: string
+  id_token?: string
+  code?: string
+  customer_account_code?: string
+  license_id?: number
+}
+
+/** Row 15: the license of this product for the key, the user or the SSO identity (and license_id). */
+export function identify(body: Identity, store: Store): { license: LicenseRecord; user?: UserRecord } | undefined {
+  const product = store.product(body.product)!
+  if (product.authorization_method === 'license-key') {
+    const license = store.licenseByKey(body.product, body.license_key!)
+    return license && (body.license_id === undefined || license.id === body.license_id) ? { license } : undefined
+  }
+  const email = body.username ?? store.ssoUser(body.customer_account_code!, { id_token: body.id_token, code: body.code })
+  if (email === undefined) return undefined
+  const licenses = store.licensesOfUser(body.product, email)
+  // Without license_id, the most recently created license (documented for activation).
+  const license = body.license_id === undefined ? licenses.at(-1) : licenses.find((candidate) => candidate.id === body.license_id)
+  if (!license) return undefined
+  const user = store.user(license.id, email)!
+  // A wrong password reads as "no such license user": the real code is undocumented.
+  if (body.password !== undefined && user.password !== undefined && body.password !== user.password) return undefined
+  return { license, user }
+}
+
+/** License dates parsed once: seeds repeat them, and they are read on every request. Bounded. */
+const instants = new Map<string, Date | null>()
+export function instant(text: string): Date | undefined {
+  let parsed = instants.get(text)
+  if (parsed === undefined) {
+    if (instants.size >= 10_000) instants.clear()
+    instants.set(text, (parsed = parseInstant(text) ?? null))
+  }
+  return parsed ?? undefined
+}
+
+/** Row 19. */
+export function checkStartDate(license: LicenseRecord, now: Date): Failure | undefined {
+  const start = license.start_date ? instant(license.start_date) : undefined
+  return start && start > now ? fail('license_start_date_error', { date: start.toISOString().slice(0, 10) }) : undefined
+}
+
+/** Row 20. A date-only validity_period is valid through the end of that day (UTC). */
+export function isExpired(validityPeriod: string | null, now: Date): boolean {
+  const end = validityPeriod ? instant(validityPeriod) : undefined
+  if (!end) return false
+  const last = validityPeriod!.length === 10 ? end.getTime() + 86_400_000 : end.getTime()
+  return now.getTime() >= last
+}
+
+/** Transfers are used up: prevented outright, or `max_transfers` (> 0; 0 = no limit) reached. */
+export function transfersExhausted(license: LicenseRecord): boolean {
+  return license.prevent_transfers || (license.max_transfers > 0 && license.transfer_count >= license.max_transfers)
+}

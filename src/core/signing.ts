@@ -1,0 +1,58 @@
+// The mock's response signatures, as LicenseSpring's SDKs verify them (RSA-SHA256, base64):
+//   v1, the body's `license_signature`: over lowercase(`${hardware_id}#${id}#${validity_period ?? ''}`)
+//   v2, the `LicenseSignature` header: over the exact JSON text of the body.
+// The key pair is the mock's own: generated at start, or read from a PEM file so a team can pin
+// the public key in its SDK configuration.
+import { createPrivateKey, createPublicKey, createSign, generateKeyPair, type KeyObject } from 'node:crypto'
+import { promisify } from 'node:util'
+
+export interface Signer {
+  /** The public key, SPKI PEM: what SDKs are configured with. */
+  readonly publicKeyPem: string
+  /** v1: `id` is the username before "|", the SSO user's e-mail or the license key. */
+  signV1(hardwareId: string, id: string, validityPeriod: string | null): string
+  /** v2: over the JSON text exactly as sent. */
+  signV2(json: string): string
+}
+
+export class SigningKeyError extends Error {}
+
+/** A signer over a PEM private key (PKCS#1 or PKCS#8, RSA, at least 2048 bits). */
+export function createSigner(privateKeyPem: string): Signer {
+  let key: KeyObject
+  try {
+    key = createPrivateKey(privateKeyPem)
+  } catch (error) {
+    throw new SigningKeyError(`not a PEM private key (${error instanceof Error ? error.message : String(error)})`)
+  }
+  if (key.asymmetricKeyType !== 'rsa') throw new SigningKeyError(`the signing key must be RSA, got ${key.asymmetricKeyType ?? 'a symmetric key'}`)
+  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0
+  if (bits < 2048) throw new SigningKeyError(`the signing key must have at least 2048 bits, got ${bits}`)
+  const publicKeyPem = createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString()
+  const sign = (text: string) => createSign('RSA-SHA256').update(text).sign(key, 'base64')
+  // v1 depends on (device, license, validity) only: the same few values come back on every check.
+  const v1 = new Map<string, string>()
+  return {
+    publicKeyPem,
+    signV1(hardwareId, id, validityPeriod) {
+      const text = `${hardwareId}#${id}#${validityPeriod ?? ''}`.toLowerCase()
+      let signature = v1.get(text)
+      if (signature === undefined) {
+        if (v1.size >= 10_000) v1.clear()
+        v1.set(text, (signature = sign(text)))
+      }
+      return signature
+    },
+    signV2: sign,
+  }
+}
+
+/** A fresh RSA-2048 key pair, PKCS#8 PEM; generated off the main thread. */
+export async function generateSigningKey(): Promise<string> {
+  const { privateKey } = await promisify(generateKeyPair)('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  })
+  return privateKey
+}
