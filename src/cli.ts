@@ -198,10 +198,15 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
   const credentials = credential
     ? `api key ${credential.api_key}, shared key ${credential.shared_key}`
     : `the seed has no usable api key (add credentials to it, or create a tenant: POST ${server.url}/__admin/tenants)`
-  io.out(`${PROGRAM} ready at ${server.url} — ${credentials}`)
-  // After the ready line, so a script waiting for "ready at" reads it first.
-  io.out(`activation and check answers are signed with this public key (also at ${server.url}/__admin/public-key?format=pem):`)
-  io.out(server.engine.publicKey.trimEnd())
+  // The ready line first (scripts wait for "ready at"), then the public key SDKs verify
+  // signatures with, in one write so that whoever sees the ready line sees the key too.
+  io.out(
+    [
+      `${PROGRAM} ready at ${server.url} — ${credentials}`,
+      `activation and check answers are signed with this public key (also at ${server.url}/__admin/public-key?format=pem):`,
+      server.engine.publicKey.trimEnd(),
+    ].join('\n'),
+  )
 
   await new Promise<void>((resolve) => {
     const stop = () => {

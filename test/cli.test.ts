@@ -1,11 +1,13 @@
 // The CLI: `serve` as a real process (ready line, signals, exit codes), `validate`, help and
 // usage errors. Fast cases call `main` in-process; process behaviour spawns the bin script.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { main } from '../src/cli.ts'
 import { signedHeaders } from '../src/core/signature.ts'
+import { generateSigningKey } from '../src/core/signing.ts'
 import { startMockServer } from '../src/server.ts'
 import { ROOT, spawnCli, type Served as Spawned } from './support/processes.ts'
 import { assertConformsToSpec } from './support/spec.ts'
@@ -32,7 +34,7 @@ async function run(argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n'), outLines: out, errLines: err }
 }
 
-const READY = /^licensespring-mock ready at (http:\/\/127\.0\.0\.1:(\d+)) — (.*)\n$/
+const READY = /^licensespring-mock ready at (http:\/\/127\.0\.0\.1:(\d+)) — (.*)\n/
 
 async function waitForReady(spawned: Spawned, timeoutMs = 20_000): Promise<string> {
   const started = Date.now()
@@ -49,7 +51,8 @@ describe('serve (a real process)', () => {
   test.each(['SIGTERM', 'SIGINT'] as const)('prints one ready line with the demo credentials, serves, and exits 0 on %s', async (signal) => {
     const spawned = spawnCli(['serve', '--port', '0'])
     const url = await waitForReady(spawned)
-    expect(spawned.stdout()).toMatch(/ — api key demo-api-key, shared key demo-shared-key\n$/)
+    expect(spawned.stdout()).toMatch(/^[^\n]* — api key demo-api-key, shared key demo-shared-key\n/)
+    const publicKey = await (await fetch(`${url}/__admin/public-key?format=pem`)).text()
 
     const signed = signedHeaders({ apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' })
     const response = await fetch(`${url}/api/v4/deactivate_license`, {
@@ -64,7 +67,12 @@ describe('serve (a real process)', () => {
 
     spawned.child.kill(signal)
     expect(await spawned.exit).toEqual({ code: 0, signal: null })
-    expect(spawned.stdout().split('\n').filter(Boolean)).toHaveLength(1)
+    // The ready line, then the public key SDKs verify signatures with, and nothing else.
+    const [ready, intro, ...pem] = spawned.stdout().split('\n').filter(Boolean)
+    expect(`${ready}\n`).toMatch(READY)
+    expect(intro).toBe(`activation and check answers are signed with this public key (also at ${url}/__admin/public-key?format=pem):`)
+    expect(`${pem.join('\n')}\n`).toBe(publicKey)
+    expect(publicKey).toMatch(/^-----BEGIN PUBLIC KEY-----\n[\s\S]+\n-----END PUBLIC KEY-----\n$/)
     expect(spawned.stderr()).toBe('')
   })
 
@@ -114,6 +122,35 @@ describe('serve (a real process)', () => {
     } finally {
       await taken.close()
     }
+  })
+
+  test('--signing-key: answers are signed with that key, and its public key is the one printed', async () => {
+    const key = write('signing.pem', await generateSigningKey())
+    const spawned = spawnCli(['serve', '--port', '0', '--signing-key', key])
+    const url = await waitForReady(spawned)
+    const expected = createPublicKey(createPrivateKey(readFileSync(key, 'utf8'))).export({ type: 'spki', format: 'pem' }).toString()
+    expect(spawned.stdout()).toContain(expected.trimEnd())
+    expect(await (await fetch(`${url}/__admin/public-key`)).json()).toEqual({ public_key: expected, algorithm: 'RSA-SHA256', format: 'spki-pem' })
+    spawned.child.kill('SIGTERM')
+    expect((await spawned.exit).code).toBe(0)
+  })
+
+  test.each([
+    ['not a key', 'hello', /^licensespring-mock: signing key .*: not a PEM private key \(.+\)\n$/],
+    ['an EC key', generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey, /^licensespring-mock: signing key .*: the signing key must be RSA, got ec\n$/],
+    ['a 1024-bit RSA key', generateKeyPairSync('rsa', { modulusLength: 1024, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey, /^licensespring-mock: signing key .*: the signing key must have at least 2048 bits, got 1024\n$/],
+  ])('--signing-key with %s: exit 2, one line', async (name, content, message) => {
+    const spawned = spawnCli(['serve', '--port', '0', '--signing-key', write(`${name.replaceAll(' ', '-')}.pem`, content)])
+    expect((await spawned.exit).code).toBe(2)
+    expect(spawned.stdout()).toBe('')
+    expect(spawned.stderr()).toMatch(message)
+  })
+
+  test('--signing-key naming no file: exit 2, one line', async () => {
+    const missing = join(dir, 'no-key.pem')
+    const spawned = spawnCli(['serve', '--port', '0', '--signing-key', missing])
+    expect((await spawned.exit).code).toBe(2)
+    expect(spawned.stderr()).toBe(`licensespring-mock: signing key ${missing}: cannot be read (ENOENT)\n`)
   })
 
   test('validate through the bin script: exit codes 0 and 1', async () => {

@@ -190,6 +190,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         ? { status: 200, headers: { 'content-type': 'application/json' }, body: result.json, code: result.code, ...extra }
         : { status: result.status, headers: { 'content-type': 'application/json' }, body: serialize(result), code: result.code, ...extra }
     if ('json' in result && result.signature !== undefined) response.headers.licensesignature = result.signature
+    // Also for the forced example (fault, Prefer), which is the deactivation one.
+    if (response.code === 'method_not_allowed') response.headers.allow = 'POST'
     journal.record({
       time: isoNow(),
       tenant: tenant?.id,

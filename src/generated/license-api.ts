@@ -296,7 +296,7 @@ export interface components {
         /** @description The path exists but takes another method. */
         MethodNotAllowed: {
             headers: {
-                Allow?: "POST";
+                Allow?: "POST" | "GET";
                 [name: string]: unknown;
             };
             content: {
