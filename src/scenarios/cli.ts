@@ -1,6 +1,7 @@
 // `licensespring-mock test`: load scenarios, run them, report. Exit 0 all passed (skips
 // allowed), 1 a scenario failed, 2 usage / configuration / connection error.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { createPublicKey } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { VAR_NAME } from './interpolate.ts'
@@ -27,6 +28,8 @@ Options:
                         scenarios that seed, control the clock/faults or assert state are skipped.
   --api-key KEY         Credentials for a server that is not licensespring-mock
   --shared-key KEY
+  --public-key FILE     PEM public key that expect.signed verifies with, for a server that is not
+                        licensespring-mock (a licensespring-mock server serves its own)
   --junit FILE          Write a JUnit XML report
   --json FILE           Write a JSON report
   --tags T[,T...]       Run only scenarios with one of these tags
@@ -59,6 +62,7 @@ export async function runTestCommand(args: string[], io: CommandIo = defaultIo):
         target: { type: 'string' },
         'api-key': { type: 'string' },
         'shared-key': { type: 'string' },
+        'public-key': { type: 'string' },
         junit: { type: 'string' },
         json: { type: 'string' },
         tags: { type: 'string' },
@@ -85,6 +89,17 @@ export async function runTestCommand(args: string[], io: CommandIo = defaultIo):
   }
   if ((values['api-key'] === undefined) !== (values['shared-key'] === undefined)) return usage(io, '--api-key and --shared-key go together')
   if ((values['api-key'] !== undefined || values['shared-key'] !== undefined) && values.target === undefined) return usage(io, '--api-key and --shared-key need --target')
+  if (values['public-key'] !== undefined && values.target === undefined) return usage(io, '--public-key needs --target')
+  let publicKey: string | undefined
+  if (values['public-key'] !== undefined) {
+    try {
+      publicKey = createPublicKey(readFileSync(values['public-key'], 'utf8')).export({ type: 'spki', format: 'pem' }).toString()
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'not a PEM public key'
+      io.err(`Error: --public-key ${values['public-key']}: ${reason}`)
+      return EXIT_ERROR
+    }
+  }
   let concurrency = DEFAULT_CONCURRENCY
   if (values.concurrency !== undefined) {
     concurrency = Number(values.concurrency)
@@ -116,6 +131,7 @@ export async function runTestCommand(args: string[], io: CommandIo = defaultIo):
         ? inProcessTarget()
         : await connectTarget(values.target, {
             credentials: values['api-key'] !== undefined ? { api_key: values['api-key'], shared_key: values['shared-key']! } : undefined,
+            publicKey,
           })
   } catch (error) {
     if (!(error instanceof ConnectionError)) throw error

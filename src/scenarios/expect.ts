@@ -42,7 +42,7 @@ export function checkResponse(expect: Expectation, outcome: Outcome): string[] {
   if (expect.network) return [`network: expected ${expect.network}, got a ${outcome.status} response`]
   const problems: string[] = []
   if (expect.status !== undefined && outcome.status !== expect.status) problems.push(`status: expected ${expect.status}, got ${outcome.status}`)
-  const needsBody = expect.code !== undefined || expect.message !== undefined || expect.body !== undefined
+  const needsBody = expect.code !== undefined || expect.message !== undefined || expect.body !== undefined || expect.fields !== undefined
   const parsed = needsBody ? parseBody(outcome.body) : { ok: false as const }
   if (needsBody && !parsed.ok) problems.push(`body: not JSON: ${JSON.stringify(outcome.body.slice(0, 200))}`)
   if (parsed.ok) {
@@ -57,12 +57,26 @@ export function checkResponse(expect: Expectation, outcome: Outcome): string[] {
       if (typeof message !== 'string' || !matchesText(message, expect.message)) problems.push(`message: expected ${JSON.stringify(expect.message)}, got ${show(message)}`)
     }
     if (expect.body !== undefined && !deepEqual(json, expect.body)) problems.push(`body: expected ${show(expect.body)}, got ${show(json)}`)
+    for (const [name, wanted] of Object.entries(expect.fields ?? {})) {
+      const got = envelope?.[name]
+      if (!contains(got, wanted)) problems.push(`field ${name}: expected ${show(wanted)}, got ${show(got)}`)
+    }
   }
   for (const [name, expected] of Object.entries(expect.headers ?? {})) {
     const actual = outcome.headers[name.toLowerCase()]
     if (!matchesText(actual, expected)) problems.push(`header ${name}: expected ${JSON.stringify(expected)}, got ${show(actual)}`)
   }
   return problems
+}
+
+/** `wanted` within `actual`: objects field by field (extra fields ignored), text exact or /regex/, the rest deep-equal. */
+export function contains(actual: unknown, wanted: unknown): boolean {
+  if (typeof wanted === 'string') return typeof actual === 'string' && matchesText(actual, wanted)
+  if (typeof wanted === 'object' && wanted !== null && !Array.isArray(wanted)) {
+    if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return false
+    return Object.entries(wanted).every(([key, value]) => contains((actual as Record<string, unknown>)[key], value))
+  }
+  return deepEqual(actual, wanted)
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

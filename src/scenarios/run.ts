@@ -3,6 +3,7 @@
 import { parseDuration } from '../core/clock.ts'
 import { signedHeaders } from '../core/signature.ts'
 import { checkConformance } from './conformance.ts'
+import { checkSignatures } from './signatures.ts'
 import { checkResponse, checkState, parseBody } from './expect.ts'
 import { ConnectionError, type Outcome, type WireRequest } from './http-client.ts'
 import type { Scenario } from './load.ts'
@@ -158,7 +159,11 @@ async function runStep(scenario: Scenario, index: number, step: Step, session: S
       options.onResponse?.({ scenario, step: index, request, outcome })
       const actual = describeOutcome(outcome, step.expect!.headers !== undefined)
       const mismatches = checkResponse(step.expect!, outcome)
-      const contract = options.validateResponses !== false && outcome.kind === 'response' ? checkConformance(outcome) : []
+      if (step.expect!.signed && outcome.kind === 'response') {
+        const publicKey = await session.publicKey()
+        mismatches.push(...(publicKey ? checkSignatures(request, outcome, publicKey) : ["signed: the target's public key is unknown (give --public-key FILE)"]))
+      }
+      const contract = options.validateResponses !== false && outcome.kind === 'response' ? checkConformance(outcome, request) : []
       if (mismatches.length > 0 || contract.length > 0) {
         return {
           step: index,
@@ -217,7 +222,13 @@ export function buildRequest(spec: RequestSpec, session: Pick<Session, 'credenti
     headers.authorization = signed.Authorization
   }
   for (const [name, value] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = renameInHeader(value, session.renamed)
-  return { method: spec.method ?? DEFAULT_METHOD, path: spec.path ?? DEFAULT_PATH, headers, body }
+  return { method: spec.method ?? DEFAULT_METHOD, path: withQuery(spec.path ?? DEFAULT_PATH, spec.query), headers, body }
+}
+
+function withQuery(path: string, query: RequestSpec['query']): string {
+  if (!query || Object.keys(query).length === 0) return path
+  const params = new URLSearchParams(Object.entries(query).map(([name, value]): [string, string] => [name, String(value)]))
+  return `${path}${path.includes('?') ? '&' : '?'}${params}`
 }
 
 /** `now` or a duration from now ("-20m") → an IMF-fixdate; anything else is sent as written. */

@@ -38,6 +38,10 @@ export const requestSchema = z
   .strictObject({
     method: z.string().min(1).optional().describe('HTTP method (default POST)'),
     path: z.string().startsWith('/').optional().describe('Request path (default /api/v4/deactivate_license)'),
+    query: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+      .optional()
+      .describe('Query parameters, URL-encoded onto the path (e.g. for GET /api/v4/check_license)'),
     headers: z
       .record(z.string(), z.string())
       .optional()
@@ -79,13 +83,21 @@ export const expectSchema = z
     code: codeName.optional(),
     message: matcher.optional(),
     body: z.unknown().optional().describe('Deep-equal to the JSON body'),
+    fields: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('These fields of the JSON body: objects compared field by field (others ignored), text exact or /regex/, the rest deep-equal'),
+    signed: z
+      .boolean()
+      .optional()
+      .describe("true: license_signature (v1) and the LicenseSignature header (v2) verify with the target's public key"),
     headers: z.record(z.string(), matcher).optional().describe('Each named header (case-insensitive) equals the value or matches /regex/'),
     network: z
       .enum(['reset', 'timeout', 'empty'])
       .optional()
       .describe('The connection fails this way instead of answering (a network fault)'),
   })
-  .refine((expect) => Object.keys(expect).length > 0, { message: 'expect needs at least one of status, code, message, body, headers, network' })
+  .refine((expect) => Object.keys(expect).length > 0, { message: 'expect needs at least one of status, code, message, body, fields, signed, headers, network' })
   .refine((expect) => expect.network === undefined || Object.keys(expect).length === 1, {
     message: 'network cannot be combined with other expectations',
     path: ['network'],

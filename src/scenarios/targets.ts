@@ -34,6 +34,8 @@ export interface Session {
   reset(): Promise<void>
   /** The tenant's state in seed format. */
   state(): Promise<SeedInput>
+  /** The public key (PEM) activation and check answers should verify with; undefined when unknown. */
+  publicKey(): Promise<string | undefined>
   close(): Promise<void>
 }
 
@@ -79,6 +81,7 @@ export function inProcessTarget(): Target {
           const response = engine.handle({
             method: request.method,
             path: request.path.split('?')[0],
+            query: request.path.split('?')[1],
             headers,
             body: tooLarge ? undefined : request.body,
             tooLarge,
@@ -104,6 +107,7 @@ export function inProcessTarget(): Target {
           startClock()
         },
         state: async () => tenant().store.toSeed(),
+        publicKey: async () => engine.publicKey,
         close: async () => undefined,
       }
     },
@@ -180,6 +184,7 @@ export function mockServerTarget(options: MockServerTargetOptions): Target {
           await startClock()
         },
         state: async () => (await call('GET', '/__admin/state')) as SeedInput,
+        publicKey: async () => ((await adminJson<{ public_key?: string }>(admin, 'GET', '/__admin/public-key')).value?.public_key),
         close: async () => void (await remove()),
       }
     },
@@ -206,6 +211,8 @@ export interface HttpTargetOptions {
   url: string
   /** Signs requests; scenarios that sign are skipped without them. */
   credentials?: Credentials
+  /** PEM public key that `expect.signed` verifies with; scenarios that use it are skipped without it. */
+  publicKey?: string
 }
 
 /** Any server that speaks the License API: requests only. */
@@ -220,6 +227,7 @@ export function httpTarget(options: HttpTargetOptions): Target {
       if (scenario.then || scenario.steps.some((step) => step.then)) return 'asserts state (then): only a licensespring-mock server exposes it'
       const signs = scenario.steps.some((step) => step.request && step.request.sign !== false && !(step.request.credentials?.api_key && step.request.credentials.shared_key))
       if (signs && !options.credentials) return 'signs requests: pass --api-key and --shared-key'
+      if (!options.publicKey && scenario.steps.some((step) => step.expect?.signed)) return "verifies signatures (expect.signed): pass the server's --public-key FILE"
       return undefined
     },
     async open() {
@@ -234,6 +242,7 @@ export function httpTarget(options: HttpTargetOptions): Target {
         fault: unsupported,
         reset: unsupported,
         state: unsupported,
+        publicKey: async () => options.publicKey,
         close: async () => undefined,
       }
     },
@@ -243,6 +252,8 @@ export function httpTarget(options: HttpTargetOptions): Target {
 export interface ConnectOptions {
   /** For servers that are not licensespring-mock. */
   credentials?: Credentials
+  /** For servers that are not licensespring-mock: the key `expect.signed` verifies with. */
+  publicKey?: string
   /** Send License API requests here instead of `url` (admin calls still go to `url`). */
   requestUrl?: string
 }
@@ -264,7 +275,7 @@ export async function connectTarget(url: string, options: ConnectOptions = {}): 
     return undefined
   })
   if (health && health.status === 200 && health.value?.status === 'ok') return mockServerTarget({ adminUrl: url, requestUrl: options.requestUrl })
-  return httpTarget({ url: options.requestUrl ?? url, credentials: options.credentials })
+  return httpTarget({ url: options.requestUrl ?? url, credentials: options.credentials, publicKey: options.publicKey })
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -25,6 +25,7 @@ function fakeTarget(answer: () => Outcome | Promise<Outcome>, hooks: { opened?: 
         fault: async () => undefined,
         reset: async () => undefined,
         state: async () => ({ licenses: [{ id: 1, product: 'app', license_key: 'K', times_activated: 2, devices: [] }] }),
+        publicKey: async () => undefined,
         close: async () => hooks.closed?.(),
       }
       return session
