@@ -19,7 +19,8 @@ interface Found {
   now: Date
 }
 
-type Check = { row: number | string; check: (found: Found) => Failure | undefined }
+/** A row of the table: its number (or name), the code it answers (none for sticky faults: theirs), the check. */
+type Check = { row: number | string; code?: ErrorCode; check: (found: Found) => Failure | undefined }
 
 const sticky = (code: ErrorCode | undefined) => (code ? fail(code) : undefined)
 
@@ -32,26 +33,28 @@ const isTransfer = ({ last, body }: Found) => last !== undefined && !last.active
 
 export const ACTIVATION_CHECKS: readonly Check[] = [
   { row: 'license fault', check: ({ license }) => sticky(license.fault) },
-  { row: 16, check: ({ license }) => (license.enabled ? undefined : fail('license_not_enabled')) },
-  { row: 17, check: ({ devices }) => (devices.some((device) => device.blacklisted) ? fail('blacklisted') : undefined) },
+  { row: 16, code: 'license_not_enabled', check: ({ license }) => (license.enabled ? undefined : fail('license_not_enabled')) },
+  { row: 17, code: 'blacklisted', check: ({ devices }) => (devices.some((device) => device.blacklisted) ? fail('blacklisted') : undefined) },
   { row: 'device fault', check: ({ devices }) => sticky(devices.find((device) => device.fault)?.fault) },
-  { row: 18, check: ({ body, license }) => (body.is_vm && license.prevent_vm ? fail('vm_not_allowed') : undefined) },
-  { row: 19, check: ({ license, now }) => checkStartDate(license, now) },
-  { row: 20, check: ({ license, now }) => (isExpired(license.validity_period, now) ? fail('license_expired') : undefined) },
-  { row: 'A1', check: ({ devices }) => (devices.some((device) => device.active) ? fail('license_device_exists') : undefined) },
+  { row: 18, code: 'vm_not_allowed', check: ({ body, license }) => (body.is_vm && license.prevent_vm ? fail('vm_not_allowed') : undefined) },
+  { row: 19, code: 'license_start_date_error', check: ({ license, now }) => checkStartDate(license, now) },
+  { row: 20, code: 'license_expired', check: ({ license, now }) => (isExpired(license.validity_period, now) ? fail('license_expired') : undefined) },
+  { row: 'A1', code: 'license_device_exists', check: ({ devices }) => (devices.some((device) => device.active) ? fail('license_device_exists') : undefined) },
   {
     row: 'A2',
+    code: 'license_activated_max_times',
     check: ({ license }) =>
       !license.allow_unlimited_activations && license.times_activated >= license.max_activations ? fail('license_activated_max_times') : undefined,
   },
   {
     row: 'A3',
+    code: 'license_user_activated_max_times',
     check: ({ user }) =>
       user && !user.allow_unlimited_activations && user.max_activations !== undefined && user.total_activations >= user.max_activations
         ? fail('license_user_activated_max_times')
         : undefined,
   },
-  { row: 'A4', check: (found) => (isTransfer(found) && transfersExhausted(found.license) ? fail('license_transferred_max_times') : undefined) },
+  { row: 'A4', code: 'license_transferred_max_times', check: (found) => (isTransfer(found) && transfersExhausted(found.license) ? fail('license_transferred_max_times') : undefined) },
 ]
 
 export function decideActivation(body: ActivateLicenseRequest, credential: CredentialRecord, store: Store, now: Date): ActivationDecision {

@@ -17,15 +17,16 @@ interface Found {
 
 const sticky = (code: ErrorCode | undefined) => (code ? fail(code) : undefined)
 
-export const CHECK_CHECKS: readonly { row: number | string; check: (found: Found) => Failure | undefined }[] = [
+/** Rows: number (or name), the code answered (none for sticky faults: theirs), the check. */
+export const CHECK_CHECKS: readonly { row: number | string; code?: ErrorCode; check: (found: Found) => Failure | undefined }[] = [
   { row: 'license fault', check: ({ license }) => sticky(license.fault) },
-  { row: 16, check: ({ license }) => (license.enabled ? undefined : fail('license_not_enabled')) },
-  { row: 17, check: ({ devices }) => (devices.some((device) => device.blacklisted) ? fail('blacklisted') : undefined) },
+  { row: 16, code: 'license_not_enabled', check: ({ license }) => (license.enabled ? undefined : fail('license_not_enabled')) },
+  { row: 17, code: 'blacklisted', check: ({ devices }) => (devices.some((device) => device.blacklisted) ? fail('blacklisted') : undefined) },
   { row: 'device fault', check: ({ devices }) => sticky(devices.find((device) => device.fault)?.fault) },
-  { row: 19, check: ({ license, now }) => checkStartDate(license, now) },
-  { row: 20, check: ({ license, now }) => (isExpired(license.validity_period, now) ? fail('license_expired') : undefined) },
-  { row: 21, check: ({ license, store }) => (store.hasDevices(license.id) ? undefined : fail('license_not_active')) },
-  { row: 22, check: ({ devices }) => (devices.some((device) => device.active) ? undefined : fail('device_not_found')) },
+  { row: 19, code: 'license_start_date_error', check: ({ license, now }) => checkStartDate(license, now) },
+  { row: 20, code: 'license_expired', check: ({ license, now }) => (isExpired(license.validity_period, now) ? fail('license_expired') : undefined) },
+  { row: 21, code: 'license_not_active', check: ({ license, store }) => (store.hasDevices(license.id) ? undefined : fail('license_not_active')) },
+  { row: 22, code: 'device_not_found', check: ({ devices }) => (devices.some((device) => device.active) ? undefined : fail('device_not_found')) },
 ]
 
 export function decideCheck(query: CheckLicenseQuery, credential: CredentialRecord, store: Store, now: Date): CheckDecision {

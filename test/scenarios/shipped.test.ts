@@ -6,6 +6,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ERRORS, ERROR_CODES } from '../../src/core/errors.ts'
+import { ACTIVATION_CHECKS } from '../../src/core/activate.ts'
+import { CHECK_CHECKS } from '../../src/core/check.ts'
 import { inProcessTarget, loadScenarios, mockServerTarget, runScenarioList, runTestCommand, type ResponseEvent, type RunReport } from '../../src/scenarios/index.ts'
 import { startMockServer, type RunningServer } from '../../src/server.ts'
 import { assertConformsToSpec, spec } from '../support/spec.ts'
@@ -117,6 +119,35 @@ describe('coverage of the shipped scenarios', () => {
     }
     const ruled = ERROR_CODES.filter((code) => 'rule' in ERRORS[code])
     expect(ruled.filter((code) => !byState.has(code))).toEqual([])
+  })
+
+  /** Codes some scenario reaches by state (no fault step, no Prefer, no sticky fault) on this endpoint. */
+  const reachedByState = (method: string, path: string) => {
+    const codes = new Set<string>()
+    for (const scenario of scenarios) {
+      if (scenario.steps.some((step) => step.fault !== undefined) || hasStickyFault(scenario.seed)) continue
+      for (const step of scenario.steps) {
+        if (!step.request || (step.request.method ?? 'POST') !== method || step.request.path !== path) continue
+        const prefer = Object.keys(step.request.headers ?? {}).some((name) => name.toLowerCase() === 'prefer')
+        const code = expectedCode(step.expect)
+        if (code && !prefer) codes.add(code)
+      }
+    }
+    return codes
+  }
+
+  test.each([
+    ['activation', 'POST', '/api/v4/activate_license', ACTIVATION_CHECKS],
+    ['check', 'GET', '/api/v4/check_license', CHECK_CHECKS],
+  ] as const)('every row of the %s table is reached by state on its endpoint', (_name, method, path, table) => {
+    const reached = reachedByState(method, path)
+    const missing = table.filter((row) => row.code !== undefined && !reached.has(row.code)).map((row) => `${row.row} ${row.code}`)
+    expect(missing).toEqual([])
+  })
+
+  test('activation and check successes are verified as signed somewhere', () => {
+    const signed = (path: string) => scenarios.some((scenario) => scenario.steps.some((step) => step.request?.path === path && step.expect?.signed === true))
+    expect([signed('/api/v4/activate_license'), signed('/api/v4/check_license')]).toEqual([true, true])
   })
 
   test('the folders say what they hold', () => {
