@@ -119,8 +119,9 @@ export interface components {
             mac_address?: string;
         };
         /**
-         * @description As for deactivation, without `consumptions`, with `redirect_uri` (SSO code grant). A user
-         *     whose seed has a password must send it. Unknown fields are rejected with `validation_error` (x-inferred).
+         * @description As for deactivation, without `consumptions`, with `redirect_uri` (SSO code grant). With
+         *     `username`, `password` is required (as the SDKs send it) and must match when the license
+         *     user has one. Unknown fields are rejected with `validation_error` (x-inferred).
          */
         ActivateLicenseRequest: {
             /** @description Unique hardware ID generated for the client device */
@@ -177,7 +178,7 @@ export interface components {
             times_activated: number;
             allow_unlimited_activations: boolean;
             transfer_count: number;
-            /** @description 0 means no limit (x-inferred) */
+            /** @description 0 means no limit */
             max_transfers: number;
             prevent_vm: boolean;
             /** Format: date */

@@ -125,7 +125,7 @@ export const specDocument = {
       },
       "ActivateLicenseRequest": {
         "type": "object",
-        "description": "As for deactivation, without `consumptions`, with `redirect_uri` (SSO code grant). A user\nwhose seed has a password must send it. Unknown fields are rejected with `validation_error` (x-inferred).\n",
+        "description": "As for deactivation, without `consumptions`, with `redirect_uri` (SSO code grant). With\n`username`, `password` is required (as the SDKs send it) and must match when the license\nuser has one. Unknown fields are rejected with `validation_error` (x-inferred).\n",
         "required": [
           "hardware_id",
           "product"
@@ -244,6 +244,7 @@ export const specDocument = {
       },
       "License": {
         "type": "object",
+        "x-inferred": true,
         "description": "The License object of activation and check responses. The mock fills what its seed models;\nfields it does not model carry the defaults of a plain license (x-inferred). Other fields\nthe real API adds are allowed.\n",
         "required": [
           "id",
@@ -296,7 +297,8 @@ export const specDocument = {
           },
           "max_transfers": {
             "type": "integer",
-            "description": "0 means no limit (x-inferred)"
+            "x-inferred": true,
+            "description": "0 means no limit"
           },
           "prevent_vm": {
             "type": "boolean"
@@ -313,6 +315,7 @@ export const specDocument = {
               "string",
               "null"
             ],
+            "x-inferred": true,
             "description": "ISO 8601 instant with `Z` (so the v1 signature does not depend on the client's time zone); a date-only seed value is sent as its midnight UTC (x-inferred)."
           },
           "allow_offline_activation": {
