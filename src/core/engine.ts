@@ -220,7 +220,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     if (request.tooLarge) return respond(request, undefined, undefined, fail('payload_too_large', { limit: String(MAX_BODY_BYTES) }).error)
     // check_license reads its query string (a GET body is ignored); the others their JSON body.
     const query = endpoint.kind === 'check' ? readQuery(request.query) : undefined
-    const json = query ? { ok: true as const, value: query as unknown } : readJson(request.body)
+    // Validation coerces query values in place: it gets a copy, the journal keeps what was sent.
+    const json = query ? { ok: true as const, value: { ...query } as unknown } : readJson(request.body)
     // Parsed when small and shallow: the journal is listed with JSON.stringify, which recurses,
     // and holds up to journalSize entries. (Valid JSON nested n deep takes 2n characters.)
     const size = request.body?.length ?? 0

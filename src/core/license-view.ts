@@ -1,7 +1,7 @@
 // The License object of activation and check answers, rendered from a license record, and signed
 // (see signing.ts). Fields the seed does not model carry a plain license's defaults (x-inferred).
 import { createHash } from 'node:crypto'
-import { isExpired } from './lookup.ts'
+import { instant, isExpired } from './lookup.ts'
 import type { Signer } from './signing.ts'
 import type { DeviceRecord, LicenseRecord, ProductRecord, UserRecord } from './store.ts'
 import type { ActivateLicenseResponse, CheckLicenseResponse, LicenseObject } from './types.ts'
@@ -38,10 +38,12 @@ export function stableId(text: string): number {
   return id
 }
 
-/** ISO 8601 with Z: the SDKs re-render it with `toISOString()` before verifying v1. */
+/**
+ * ISO 8601 with Z: the SDKs re-render it with `toISOString()` before verifying v1. Read as the
+ * seed and the expiry rule read it (a time without a zone is UTC), never in the machine's zone.
+ */
 function validityIso(validityPeriod: string | null): string | null {
-  if (!validityPeriod) return null
-  return (validityPeriod.length === 10 ? new Date(`${validityPeriod}T00:00:00Z`) : new Date(validityPeriod)).toISOString()
+  return validityPeriod ? (instant(validityPeriod)?.toISOString() ?? null) : null
 }
 
 function licenseFields({ license, product, user }: View): Omit<LicenseObject, 'license_signature'> {

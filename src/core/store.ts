@@ -15,6 +15,7 @@ import { Collection } from '@msw/data'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Seed, SeedInput, LicenseSeed, DeviceSeed, UserSeed } from './seed.ts'
 import type { Credential } from './auth.ts'
+import { instant } from './lookup.ts'
 
 export type CredentialRecord = Credential
 export interface ProductRecord {
@@ -307,9 +308,14 @@ export async function createStore(seed: Seed): Promise<Store> {
     hasDevices: (licenseId) => (licenses.get(licenseId)?.devices.length ?? 0) > 0,
     lastActivated(licenseId) {
       let last: DeviceRecord | undefined
+      let lastTime = -Infinity
       for (const device of licenses.get(licenseId)?.devices ?? NONE) {
-        // ISO instants with Z compare as text; rows without a time count as older than any with one.
-        if (!last || (device.time_activated ?? '') >= (last.time_activated ?? '')) last = device
+        // As instants (seeds may give offsets); a row without a time is older than any with one.
+        const time = device.time_activated ? (instant(device.time_activated)?.getTime() ?? -Infinity) : -Infinity
+        if (!last || time >= lastTime) {
+          last = device
+          lastTime = time
+        }
       }
       return last
     },
@@ -319,7 +325,8 @@ export async function createStore(seed: Seed): Promise<Store> {
       if (row) {
         row.active = true
         row.is_vm = isVm
-        row.user = user?.email ?? row.user
+        // The activation belongs to whoever makes it now (a user's count only covers their own).
+        row.user = user?.email
         row.time_activated = at.toISOString()
         row.time_deactivated = undefined
       } else {
@@ -342,7 +349,8 @@ export async function createStore(seed: Seed): Promise<Store> {
           else index.set(hardwareId, [row])
         }
       }
-      if (floating && !row.floating_in_use) {
+      // The row was inactive (or new), so it held no counted slot, whatever its flag said.
+      if (floating) {
         row.floating_in_use = true
         license.floating_in_use_devices += 1
       }
