@@ -30,8 +30,10 @@ export function createSigner(privateKeyPem: string): Signer {
   if (bits < 2048) throw new SigningKeyError(`the signing key must have at least 2048 bits, got ${bits}`)
   const publicKeyPem = createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString()
   const sign = (text: string) => createSign('RSA-SHA256').update(text).sign(key, 'base64')
-  // v1 depends on (device, license, validity) only: the same few values come back on every check.
+  // RSA signing costs about a millisecond. v1 depends on (device, license, validity) only, and a
+  // check of an unchanged license answers the same body again: both are remembered (bounded).
   const v1 = new Map<string, string>()
+  const v2 = new Map<string, string>()
   return {
     publicKeyPem,
     signV1(hardwareId, id, validityPeriod) {
@@ -43,7 +45,14 @@ export function createSigner(privateKeyPem: string): Signer {
       }
       return signature
     },
-    signV2: sign,
+    signV2(json) {
+      let signature = v2.get(json)
+      if (signature === undefined) {
+        if (v2.size >= 1_000) v2.clear()
+        v2.set(json, (signature = sign(json)))
+      }
+      return signature
+    },
   }
 }
 
