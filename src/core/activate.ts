@@ -14,8 +14,8 @@ interface Found {
   user?: UserRecord
   /** Every row of this license with the request's hardware_id. */
   devices: readonly DeviceRecord[]
-  /** The device the license was activated on last, if any. */
-  last?: DeviceRecord
+  /** The device whose deactivation freed a seat not taken since, if any. */
+  freed?: DeviceRecord
   now: Date
 }
 
@@ -25,11 +25,13 @@ type Check = { row: number | string; code?: ErrorCode; check: (found: Found) => 
 const sticky = (code: ErrorCode | undefined) => (code ? fail(code) : undefined)
 
 /**
- * A transfer: the license was last activated on another device, which is no longer active
- * (LicenseSpring: "a license activation on a device different from the device it was last
- * activated on"). A second device next to an active first one is a second activation, not a transfer.
+ * A transfer: the license moves from a device that was deactivated to a different one (LicenseSpring:
+ * counted when a license "is deactivated on a device and then activated on a different device").
+ * So the activation takes the seat that deactivation freed, and no activation has taken it since.
+ * Coming back to the device just deactivated is no transfer; nor is a second device next to an
+ * active first one.
  */
-const isTransfer = ({ last, body }: Found) => last !== undefined && !last.active && last.hardware_id !== body.hardware_id
+const isTransfer = ({ freed, body }: Found) => freed !== undefined && freed.hardware_id !== body.hardware_id
 
 export const ACTIVATION_CHECKS: readonly Check[] = [
   { row: 'license fault', check: ({ license }) => sticky(license.fault) },
@@ -64,7 +66,7 @@ export function decideActivation(body: ActivateLicenseRequest, credential: Crede
   const identified = identify(body, store)
   if (!identified) return fail('license_not_found')
   const { license, user } = identified
-  const found: Found = { body, license, user, devices: store.devices(license.id, body.hardware_id), last: store.lastActivated(license.id), now }
+  const found: Found = { body, license, user, devices: store.devices(license.id, body.hardware_id), freed: store.freedBy(license.id), now }
   for (const { check } of ACTIVATION_CHECKS) {
     const failure = check(found)
     if (failure) return failure

@@ -48,7 +48,7 @@ export interface ActivationEffect {
   /** The license user activating (user-based licenses and SSO). */
   user?: UserRecord
   isVm: boolean
-  /** Activation on a device other than the one the license was last activated on. */
+  /** The activation takes the seat another device's deactivation freed (see Store.freedBy). */
   transfer: boolean
   at: Date
 }
@@ -207,8 +207,12 @@ export interface Store {
   /** Every device row of the license with this hardware_id (active or not). */
   devices(licenseId: number, hardwareId: string): readonly DeviceRecord[]
   hasDevices(licenseId: number): boolean
-  /** The row of the device the license was activated on last (latest time_activated, then the last row). */
-  lastActivated(licenseId: number): DeviceRecord | undefined
+  /**
+   * The device whose deactivation freed a seat that no activation has taken since: the latest
+   * `time_deactivated` of an inactive row, when it is later than every `time_activated`. Rows
+   * without times take no part. Undefined when there is none.
+   */
+  freedBy(licenseId: number): DeviceRecord | undefined
   applyDeactivation(effect: DeactivationEffect): void
   /** Returns the device row now active. */
   applyActivation(effect: ActivationEffect): DeviceRecord
@@ -306,18 +310,21 @@ export async function createStore(seed: Seed): Promise<Store> {
     },
     devices,
     hasDevices: (licenseId) => (licenses.get(licenseId)?.devices.length ?? 0) > 0,
-    lastActivated(licenseId) {
-      let last: DeviceRecord | undefined
-      let lastTime = -Infinity
+    freedBy(licenseId) {
+      let freed: DeviceRecord | undefined
+      let freedAt = -Infinity
+      let lastActivation = -Infinity
+      // As instants: seeds may write offsets or a space for T.
+      const time = (text: string | undefined) => (text ? (instant(text)?.getTime() ?? -Infinity) : -Infinity)
       for (const device of licenses.get(licenseId)?.devices ?? NONE) {
-        // As instants (seeds may give offsets); a row without a time is older than any with one.
-        const time = device.time_activated ? (instant(device.time_activated)?.getTime() ?? -Infinity) : -Infinity
-        if (!last || time >= lastTime) {
-          last = device
-          lastTime = time
+        lastActivation = Math.max(lastActivation, time(device.time_activated))
+        const deactivated = device.active ? -Infinity : time(device.time_deactivated)
+        if (deactivated > -Infinity && deactivated >= freedAt) {
+          freed = device
+          freedAt = deactivated
         }
       }
-      return last
+      return freed && freedAt > lastActivation ? freed : undefined
     },
     applyActivation({ license, hardwareId, device, user, isVm, transfer, at }) {
       const floating = license.is_floating || license.is_floating_cloud

@@ -194,17 +194,17 @@ describe('the rows of ACTIVATION_CHECKS, each reached by state', () => {
     },
     {
       row: 'A4 (prevent_transfers)',
-      license: keyLicense({ prevent_transfers: true, devices: [{ hardware_id: 'old', active: false }] }),
+      license: keyLicense({ prevent_transfers: true, devices: [{ hardware_id: 'old', active: false, time_deactivated: '2024-01-01T00:00:00Z' }] }),
       code: 'license_transferred_max_times',
       message: MESSAGES.license_transferred_max_times,
-      fixed: { license: keyLicense({ prevent_transfers: false, devices: [{ hardware_id: 'old', active: false }] }) },
+      fixed: { license: keyLicense({ prevent_transfers: false, devices: [{ hardware_id: 'old', active: false, time_deactivated: '2024-01-01T00:00:00Z' }] }) },
     },
     {
       row: 'A4 (max_transfers reached)',
-      license: keyLicense({ max_transfers: 2, transfer_count: 2, devices: [{ hardware_id: 'old', active: false }] }),
+      license: keyLicense({ max_transfers: 2, transfer_count: 2, devices: [{ hardware_id: 'old', active: false, time_deactivated: '2024-01-01T00:00:00Z' }] }),
       code: 'license_transferred_max_times',
       message: MESSAGES.license_transferred_max_times,
-      fixed: { license: keyLicense({ max_transfers: 3, transfer_count: 2, devices: [{ hardware_id: 'old', active: false }] }) },
+      fixed: { license: keyLicense({ max_transfers: 3, transfer_count: 2, devices: [{ hardware_id: 'old', active: false, time_deactivated: '2024-01-01T00:00:00Z' }] }) },
     },
   ]
 
@@ -308,7 +308,7 @@ describe('precedence of neighbouring rows', () => {
   })
 
   test('A2 (license max) before A4 (transfers): times_activated given by the seed', async () => {
-    const fresh = await withLicenses([keyLicense({ max_activations: 1, times_activated: 1, prevent_transfers: true, devices: [{ hardware_id: 'old', active: false }] })])
+    const fresh = await withLicenses([keyLicense({ max_activations: 1, times_activated: 1, prevent_transfers: true, devices: [{ hardware_id: 'old', active: false, time_deactivated: '2024-01-01T00:00:00Z' }] })])
     await refused(fresh, key(), 'license_activated_max_times', MESSAGES.license_activated_max_times)
   })
 
@@ -475,7 +475,7 @@ describe('transfers: transfer_count counts only a real transfer', () => {
     // Deactivation is refused now (row 23), so hw-b goes inactive through the state.
     const state = await fresh.state.get()
     const license = licenseIn(state, 1)
-    license.devices = license.devices!.map((device) => ({ ...device, active: false }))
+    license.devices = license.devices!.map((device) => ({ ...device, active: false, time_deactivated: device.time_deactivated ?? new Date().toISOString() }))
     license.times_activated = 0
     await fresh.state.set(state)
     await refused(fresh, key('hw-c'), 'license_transferred_max_times', MESSAGES.license_transferred_max_times)
@@ -484,18 +484,18 @@ describe('transfers: transfer_count counts only a real transfer', () => {
   })
 
   test('max_transfers 0 means no limit', async () => {
-    await withLicenses([keyLicense({ max_transfers: 0, transfer_count: 40, devices: [{ hardware_id: 'old', active: false }] })])
+    await withLicenses([keyLicense({ max_transfers: 0, transfer_count: 40, devices: [{ hardware_id: 'old', active: false, time_deactivated: '2024-01-01T00:00:00Z' }] })])
     expect((await activated(key('new'))).transfer_count).toBe(41)
   })
 
-  test('the last-activated device is the one with the latest time_activated, not the last row', async () => {
+  test('the freed seat is the latest deactivation, not the last row', async () => {
     const fresh = await withLicenses([
       keyLicense({
         max_activations: 2,
         prevent_transfers: true,
         devices: [
-          { hardware_id: 'recent', active: false, time_activated: '2024-06-01T00:00:00Z' },
-          { hardware_id: 'older', active: false, time_activated: '2024-01-01T00:00:00Z' },
+          { hardware_id: 'recent', active: false, time_activated: '2024-01-01T00:00:00Z', time_deactivated: '2024-06-01T00:00:00Z' },
+          { hardware_id: 'older', active: false, time_activated: '2023-01-01T00:00:00Z', time_deactivated: '2024-01-01T00:00:00Z' },
         ],
       }),
     ])
@@ -503,20 +503,40 @@ describe('transfers: transfer_count counts only a real transfer', () => {
     expect((await activated(key('recent'))).transfer_count).toBe(0)
   })
 
-  test('time_activated given with a UTC offset is compared as an instant', async () => {
-    // 10:00+05:00 is 05:00Z, an hour before "later" (06:00Z): "later" was activated last.
+  test('times given with a UTC offset are compared as instants', async () => {
+    // 10:00+05:00 is 05:00Z, an hour before "later" (06:00Z): "later" was deactivated last.
     const fresh = await withLicenses([
       keyLicense({
         max_activations: 2,
         prevent_transfers: true,
         devices: [
-          { hardware_id: 'earlier', active: false, time_activated: '2024-01-01T10:00:00+05:00' },
-          { hardware_id: 'later', active: false, time_activated: '2024-01-01T06:00:00Z' },
+          { hardware_id: 'earlier', active: false, time_deactivated: '2024-01-01T10:00:00+05:00' },
+          { hardware_id: 'later', active: false, time_deactivated: '2024-01-01T06:00:00Z' },
         ],
       }),
     ])
     expect((await activated(key('later'))).transfer_count).toBe(0)
     expect(licenseIn(await fresh.state.get(), 1).transfer_count).toBe(0)
+  })
+
+  test('a seat freed and then taken by another activation is no longer free: the next new device is no transfer', async () => {
+    const fresh = await withLicenses([
+      keyLicense({
+        max_activations: 3,
+        max_transfers: 5,
+        devices: [
+          { hardware_id: 'gone', active: false, time_activated: '2024-01-01T00:00:00Z', time_deactivated: '2024-02-01T00:00:00Z' },
+          { hardware_id: 'since', time_activated: '2024-03-01T00:00:00Z' },
+        ],
+      }),
+    ])
+    expect((await activated(key('new'))).transfer_count).toBe(0)
+    expect(licenseIn(await fresh.state.get(), 1).transfer_count).toBe(0)
+  })
+
+  test('seed rows without times free no seat: an activation next to them is no transfer', async () => {
+    await withLicenses([keyLicense({ max_activations: 3, prevent_transfers: true, devices: [{ hardware_id: 'a' }, { hardware_id: 'b', active: false }] })])
+    expect((await activated(key('c'))).transfer_count).toBe(0)
   })
 })
 
