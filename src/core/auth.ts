@@ -122,14 +122,14 @@ export function checkDate(date: string, realNowMs: number, windowMs = DATE_WINDO
   return undefined
 }
 
-/** Rows 8–9. */
-export function checkSignature(auth: AuthHeader, credential: Credential, date: string): Failure | undefined {
+/** Rows 8–9. A read-only key may read (check_license), not change state: `mutates` says which. */
+export function checkSignature(auth: AuthHeader, credential: Credential, date: string, mutates = true): Failure | undefined {
   const valid =
     auth.kind === 'bearer'
       ? credential.bearer_token !== undefined && safeEqual(auth.token, credential.bearer_token)
       : safeEqual(auth.signature, expectedSignature(credential.shared_key, date))
   if (!valid) return fail('signature_mismatch')
-  if (credential.read_only) return fail('read_only_api_key')
+  if (mutates && credential.read_only) return fail('read_only_api_key')
   return undefined
 }
 

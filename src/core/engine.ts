@@ -266,7 +266,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       // Row 7: real time, not the mock clock: the client signs with its own clock.
       checkDate(date!, realNow(), windowMs) ??
       // Rows 8–9
-      checkSignature(auth, credential!, date!)
+      checkSignature(auth, credential!, date!, endpoint.kind !== 'check')
     if (rejected) return respond(request, loggedBody, tenant, rejected.error, delay, faultId)
     // Row 10
     if (!json.ok) return respond(request, loggedBody, tenant, json.error, delay, faultId)
