@@ -8,7 +8,7 @@ import { createHttpAdapter } from './adapters/http.ts'
 import { parseInstant } from './core/clock.ts'
 import { createEngine, DEFAULT_TENANT, type Engine } from './core/engine.ts'
 import type { SeedInput } from './core/seed.ts'
-import { DEMO_SEED, resolveSeed } from './seed-file.ts'
+import { DEMO_SEED, resolveSeedForEngine } from './seed-file.ts'
 import { createStatePersister, loadStateFile, removeStaleTempFiles, StateFileError, type StatePersister } from './state-file.ts'
 
 export const DEFAULT_PORT = 4010
@@ -77,9 +77,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const value = options[name]
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new TypeError(`${name}: must be a positive integer, got ${String(value)}`)
   }
-  const seed = resolveSeed(options.seed ?? fileURLToPath(DEMO_SEED))
+  const { seed, initial } = resolveSeedForEngine(options.seed ?? fileURLToPath(DEMO_SEED))
   let onChange: (tenantId: string) => void = () => {}
-  const engine = await createEngine({ seed, clock, journalSize: options.journalSize, onChange: (id) => onChange(id) })
+  const engine = await createEngine({ seed, initial, clock, journalSize: options.journalSize, onChange: (id) => onChange(id) })
   const baseLog = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`))
   const log = (line: string) => baseLog(maskSecrets(line, engine))
 

@@ -78,7 +78,7 @@ if (mode === 'plain') {
   lap('validateMs')
   const engine = await createEngine({ seed: result.seed })
   lap('storeMs')
-  print('PHASES', { ...phases, ...memory(), licenses: engine.tenant()!.initial.licenses.length })
+  print('PHASES', { ...phases, ...memory(), licenses: engine.tenant()!.store.collections.licenses.count() })
   process.exit(0)
 } else {
   process.stderr.write('usage: serve-target.ts plain BODY_BASE64 | mock SEED_FILE | phases SEED_FILE\n')
