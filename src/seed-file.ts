@@ -47,9 +47,14 @@ export function resolveSeed(seed: string | SeedInput | undefined): Seed {
  */
 export function resolveSeedForEngine(seed: string | SeedInput | undefined): { seed: Seed; initial?: SeedSnapshot } {
   if (typeof seed !== 'string') return { seed: resolveSeed(seed) }
-  const bytes = readSeedFile(seed)
-  const initial = snapshotSeedText(bytes)
-  return { seed: parseSeedFile(seed, bytes.toString('utf8')), initial }
+  const { text, initial } = readSeedText(seed)
+  return { seed: parseSeedFile(seed, text), initial }
+}
+
+/** The file's text and its snapshot; the bytes (as large as the file) are gone once this returns. */
+function readSeedText(file: string): { text: string; initial: SeedSnapshot } {
+  const bytes = readSeedFile(file)
+  return { text: bytes.toString('utf8'), initial: snapshotSeedText(bytes) }
 }
 
 export const DEMO_SEED = new URL('../scenarios/seeds/demo.yaml', import.meta.url)
