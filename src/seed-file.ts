@@ -1,7 +1,7 @@
 // Reading seeds from files or objects, with errors that name the file, the path and the reason.
 import { readFileSync } from 'node:fs'
 import { parseSeedText, validateSeed, type Seed, type SeedInput, type SeedIssue } from './core/seed.ts'
-import { snapshotSeedText, type SeedSnapshot } from './core/snapshot.ts'
+import { snapshotSeedText, TEXT_SNAPSHOT_FROM, type SeedSnapshot } from './core/snapshot.ts'
 
 export class InvalidSeedError extends Error {
   constructor(
@@ -42,8 +42,8 @@ export function resolveSeed(seed: string | SeedInput | undefined): Seed {
 }
 
 /**
- * As resolveSeed, with what `reset` goes back to (EngineOptions.initial): for a file, its text
- * compressed rather than the seed's objects. Undefined for an object (the engine snapshots it).
+ * As resolveSeed, with what `reset` goes back to (EngineOptions.initial): for a large file, its
+ * text compressed. Undefined otherwise: the engine snapshots the seed's objects.
  */
 export function resolveSeedForEngine(seed: string | SeedInput | undefined): { seed: Seed; initial?: SeedSnapshot } {
   if (typeof seed !== 'string') return { seed: resolveSeed(seed) }
@@ -51,10 +51,10 @@ export function resolveSeedForEngine(seed: string | SeedInput | undefined): { se
   return { seed: parseSeedFile(seed, text), initial }
 }
 
-/** The file's text and its snapshot; the bytes (as large as the file) are gone once this returns. */
-function readSeedText(file: string): { text: string; initial: SeedSnapshot } {
+/** The file's text, and its snapshot when large; the bytes (as large as the file) are gone once this returns. */
+function readSeedText(file: string): { text: string; initial?: SeedSnapshot } {
   const bytes = readSeedFile(file)
-  return { text: bytes.toString('utf8'), initial: snapshotSeedText(bytes) }
+  return { text: bytes.toString('utf8'), initial: bytes.length >= TEXT_SNAPSHOT_FROM ? snapshotSeedText(bytes) : undefined }
 }
 
 export const DEMO_SEED = new URL('../scenarios/seeds/demo.yaml', import.meta.url)

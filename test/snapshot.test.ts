@@ -1,10 +1,12 @@
 // What reset goes back to is kept compressed (src/core/snapshot.ts): each restore must give the
 // seed back exactly (values, key order, absent keys), as fresh objects.
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { createEngine, DEFAULT_TENANT } from '../src/core/engine.ts'
 import { parseSeedText, validateSeed, type Seed, type SeedInput } from '../src/core/seed.ts'
-import { snapshotSeed, snapshotSeedText } from '../src/core/snapshot.ts'
+import { snapshotSeed, snapshotSeedText, TEXT_SNAPSHOT_FROM } from '../src/core/snapshot.ts'
 import { DEMO_SEED, resolveSeedForEngine } from '../src/seed-file.ts'
 
 const valid = (input: unknown): Seed => {
@@ -20,14 +22,14 @@ function expectIdentical(actual: Seed, expected: Seed) {
 }
 
 /** More licenses than one batch of the snapshot, with users, devices and optional fields. */
-const large = (): Seed =>
+const large = (count = 2_345): Seed =>
   valid({
     credentials: [{ api_key: 'k', shared_key: 's', products: ['p', 'u'], bearer_token: 't' }],
     products: [
       { short_code: 'p', name: 'Key-based' },
       { short_code: 'u', authorization_method: 'user' },
     ],
-    licenses: Array.from({ length: 2_345 }, (_, i) =>
+    licenses: Array.from({ length: count }, (_, i) =>
       i % 3 === 0
         ? { product: 'u', users: [{ email: `user${i}@example.com`, max_activations: 2 }], devices: [{ hardware_id: `hw-${i}`, user: `user${i}@example.com` }] }
         : {
@@ -84,13 +86,25 @@ describe('snapshotSeedText', () => {
 })
 
 describe('the engine keeps its seeds as snapshots', () => {
-  test('tenant.initial is the seed, with or without a text snapshot', async () => {
-    const { seed, initial } = resolveSeedForEngine(DEMO_SEED.pathname)
-    expect(initial).toBeDefined()
-    const expected = structuredClone(seed)
-    for (const options of [{ seed, initial }, { seed: structuredClone(seed) }]) {
-      const engine = await createEngine(options)
-      expectIdentical(engine.tenant()!.initial, expected)
+  test('tenant.initial is the seed: from a large file by its text, from a small one or an object by its objects', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'licensespring-mock-snapshot-'))
+    try {
+      const file = join(dir, 'large.json')
+      writeFileSync(file, JSON.stringify(large(6_000)))
+      expect(readFileSync(file).length).toBeGreaterThan(TEXT_SNAPSHOT_FROM)
+      const fromLarge = resolveSeedForEngine(file)
+      expect(fromLarge.initial).toBeDefined()
+      const fromSmall = resolveSeedForEngine(DEMO_SEED.pathname)
+      expect(fromSmall.initial).toBeUndefined()
+      for (const { seed, initial } of [fromLarge, fromSmall]) {
+        const expected = structuredClone(seed)
+        for (const options of [{ seed, initial }, { seed: structuredClone(seed) }]) {
+          const engine = await createEngine(options)
+          expectIdentical(engine.tenant()!.initial, expected)
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 
