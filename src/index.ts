@@ -8,6 +8,7 @@ export { createClock, parseDuration, type Clock, type ClockState } from './core/
 export type { Fault, FaultSpec, Faults } from './core/faults.ts'
 export type { JournalEntry, JournalFilter } from './core/journal.ts'
 export type { Seed, SeedInput, SeedIssue } from './core/seed.ts'
+export { snapshotSeed, snapshotSeedText, type SeedSnapshot } from './core/snapshot.ts'
 export type {
   ActivateLicenseRequest,
   ActivateLicenseResponse,

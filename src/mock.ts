@@ -7,7 +7,7 @@ import { createEngine, DEFAULT_TENANT, type AdminResult, type Engine } from './c
 import { createFaults, type Faults } from './core/faults.ts'
 import { createJournal, type JournalEntry, type JournalFilter } from './core/journal.ts'
 import type { SeedInput } from './core/seed.ts'
-import { DEMO_SEED, InvalidSeedError, resolveSeed } from './seed-file.ts'
+import { DEMO_SEED, InvalidSeedError, resolveSeedForEngine } from './seed-file.ts'
 
 export interface LicenseMockOptions {
   /** A seed file path (YAML or JSON) or a seed object; the demo seed when absent. */
@@ -48,13 +48,13 @@ export interface LicenseMock {
 
 export function createLicenseMock(options: LicenseMockOptions = {}): LicenseMock {
   const source = options.seed ?? DEMO_SEED
-  const seed = resolveSeed(source instanceof URL ? fileURLToPath(source) : source)
+  const { seed, initial } = resolveSeedForEngine(source instanceof URL ? fileURLToPath(source) : source)
   const start = typeof options.clock === 'string' ? new Date(options.clock) : options.clock
   if (start && Number.isNaN(start.getTime())) throw new TypeError(`clock: not a date: ${String(options.clock)}`)
   const clock = createClock(start)
   const faults = createFaults()
   const journal = createJournal(options.journalSize)
-  const ready = createEngine({ seed, clock, faults, journal, signingKey: options.signingKey })
+  const ready = createEngine({ seed, initial, clock, faults, journal, signingKey: options.signingKey })
   const unwrap = <T>(result: AdminResult<T>): T => {
     if (result.ok) return result.value
     if (result.issues) throw new InvalidSeedError('(object)', result.issues)

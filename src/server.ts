@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url'
 import { createAdmin } from './adapters/admin.ts'
 import { createHttpAdapter } from './adapters/http.ts'
 import { parseInstant } from './core/clock.ts'
-import { createEngine, DEFAULT_TENANT, type Engine } from './core/engine.ts'
+import { createEngine, DEFAULT_TENANT, type Engine, type EngineOptions } from './core/engine.ts'
 import type { SeedInput } from './core/seed.ts'
-import { DEMO_SEED, resolveSeed } from './seed-file.ts'
+import { DEMO_SEED, resolveSeedForEngine } from './seed-file.ts'
+import { collectIfGrown, heapSize } from './memory.ts'
 import { createStatePersister, loadStateFile, removeStaleTempFiles, StateFileError, type StatePersister } from './state-file.ts'
 
 export const DEFAULT_PORT = 4010
@@ -82,9 +83,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const value = options[name]
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new TypeError(`${name}: must be a positive integer, got ${String(value)}`)
   }
-  const seed = resolveSeed(options.seed ?? fileURLToPath(DEMO_SEED))
+  const heapBefore = heapSize()
   let onChange: (tenantId: string) => void = () => {}
-  const engine = await createEngine({ seed, clock, journalSize: options.journalSize, signingKey: options.signingKey, onChange: (id) => onChange(id) })
+  const engine = await engineFor(options.seed, heapBefore, { clock, journalSize: options.journalSize, signingKey: options.signingKey, onChange: (id) => onChange(id) })
   const baseLog = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`))
   const log = (line: string) => baseLog(maskSecrets(line, engine))
 
@@ -93,13 +94,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const file = options.stateFile
     if (file === '') throw new TypeError('stateFile: must be a file path')
     removeStaleTempFiles(file)
-    const saved = loadStateFile(file)
-    if (saved) {
-      const loaded = await engine.replaceState(DEFAULT_TENANT, saved)
-      if (!loaded.ok) throw new StateFileError(file, `is not a valid state: ${loaded.message}`)
-    }
+    const restored = await restoreState(engine, file)
     const persist = createStatePersister({ file, snapshot: () => engine.tenant()!.store.toSeed(), log })
-    if (!saved) {
+    if (!restored) {
       try {
         await persist.save()
       } catch (error) {
@@ -111,6 +108,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     persister = persist
   }
+
+  // The validated copy of a large seed is garbage now that the store is built: it goes back
+  // before the server is ready (src/memory.ts).
+  collectIfGrown(heapBefore, 2)
 
   const adapter = createHttpAdapter({
     engine,
@@ -142,6 +143,27 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return closing
     },
   }
+}
+
+// The seed and the saved state are read in functions of their own, so that once they return
+// nothing holds the parsed objects and collectIfGrown can free them.
+
+/** The engine over a seed file or object (the demo seed when absent). */
+function engineFor(source: MockServerOptions['seed'], heapBefore: number, options: Omit<EngineOptions, 'seed' | 'initial'>): Promise<Engine> {
+  const { seed, initial } = resolveSeedForEngine(source ?? fileURLToPath(DEMO_SEED))
+  // A large file's text and JSON.parse's tree are garbage now: collected before the store is
+  // built, their space is reused for it instead of the heap growing by as much again.
+  collectIfGrown(heapBefore, 1)
+  return createEngine({ seed, initial, ...options })
+}
+
+/** The default tenant's state from the state file; false when there is no file yet. */
+async function restoreState(engine: Engine, file: string): Promise<boolean> {
+  const saved = loadStateFile(file)
+  if (!saved) return false
+  const loaded = await engine.replaceState(DEFAULT_TENANT, saved)
+  if (!loaded.ok) throw new StateFileError(file, `is not a valid state: ${loaded.message}`)
+  return true
 }
 
 /** The warning line for an admin API reachable beyond this machine with no token; undefined when none is due. */

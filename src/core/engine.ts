@@ -15,6 +15,7 @@ import { renderActivation, renderCheck, type Signed } from './license-view.ts'
 import { parsePrefer } from './prefer.ts'
 import { validateSeed, type Seed, type SeedIssue } from './seed.ts'
 import { createSigner, generateSigningKey, type Signer } from './signing.ts'
+import { snapshotSeed, type SeedSnapshot } from './snapshot.ts'
 import { createStore, type CredentialRecord, type LicenseRecord, type Store } from './store.ts'
 import type { CoreRequest, CoreResponse } from './types.ts'
 
@@ -38,6 +39,12 @@ const JOURNAL_BODY_DEPTH = 64
 
 export interface EngineOptions {
   seed: Seed
+  /**
+   * What the default tenant's `reset` goes back to; it must restore a seed equal to `seed`. By
+   * default a snapshot of `seed` itself; for a seed read from text, `snapshotSeedText` of that
+   * text is quicker to take and smaller.
+   */
+  initial?: SeedSnapshot
   /** The default tenant's clock (license dates), or its start instant; real time when absent. */
   clock?: Clock | Date
   /** The default tenant's faults (so in-process callers can hold them before the engine is ready). */
@@ -62,7 +69,10 @@ export interface EngineOptions {
 
 export interface Tenant {
   readonly id: string
-  /** The seed it was created from; `reset` goes back to it. */
+  /**
+   * The seed it was created from; `reset` goes back to it. Kept compressed, not as objects: each
+   * read rebuilds it (a fresh copy, equal to that seed).
+   */
   readonly initial: Seed
   store: Store
   readonly clock: Clock
@@ -112,25 +122,33 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const realNow = options.realNow ?? Date.now
   const windowMs = options.dateWindowMs ?? DATE_WINDOW_MS
   const journal = options.journal ?? createJournal(options.journalSize)
+  // Read once: nothing below holds `options`, so the seed objects it carries can be collected
+  // once the store is built.
+  const onChange = options.onChange
   const tenants = new Map<string, Tenant>()
   // api_key / bearer token → tenant id
   const byApiKey = new Map<string, string>()
   const byBearer = new Map<string, string>()
   const changed = (id: string) => {
     try {
-      options.onChange?.(id)
+      onChange?.(id)
     } catch {
       // A listener's failure is its own; the request has been answered by then.
     }
   }
 
-  const newTenant = async (id: string, seed: Seed, clock?: Clock | Date, faults?: Faults): Promise<Tenant> => ({
-    id,
-    initial: seed,
-    store: await createStore(seed),
-    clock: clock && !(clock instanceof Date) ? clock : createClock(clock, realNow),
-    faults: faults ?? createFaults(),
-  })
+  const newTenant = async (id: string, seed: Seed, clock?: Clock | Date, faults?: Faults, snapshot?: SeedSnapshot): Promise<Tenant> => {
+    const initial = snapshot ?? snapshotSeed(seed)
+    return {
+      id,
+      get initial() {
+        return initial.restore()
+      },
+      store: await createStore(seed),
+      clock: clock && !(clock instanceof Date) ? clock : createClock(clock, realNow),
+      faults: faults ?? createFaults(),
+    }
+  }
   /** A credential of the seed whose api_key or bearer token another tenant already answers to. */
   const takenBy = (seed: Seed, except?: string) =>
     seed.credentials.find((credential) => {
@@ -152,7 +170,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     tenants.set(tenant.id, tenant)
     index(tenant)
   }
-  install(await newTenant(DEFAULT_TENANT, options.seed, options.clock, options.faults))
+  install(await newTenant(DEFAULT_TENANT, options.seed, options.clock, options.faults, options.initial))
   const signer = await signerReady
 
   // The journal's time, rendered once per millisecond.

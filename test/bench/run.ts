@@ -564,7 +564,7 @@ function report(): string {
     const n = int(size.licenses)
     const largest = size.licenses === 100_000
     const phases = size.phases
-      ? `; in a separate process: read ${size.phases.readMs}, JSON.parse ${size.phases.jsonParseMs}, duplicate-key scan ${size.phases.duplicateScanMs}, validation ${size.phases.validateMs}, store ${size.phases.storeMs} ms`
+      ? `; in a separate process: read ${size.phases.readMs}, JSON.parse ${size.phases.jsonParseMs}, duplicate-key scan ${size.phases.duplicateScanMs}, validation ${size.phases.validateMs}, snapshot for reset ${size.phases.snapshotMs}, store ${size.phases.storeMs}, full collections ${size.phases.collectMs} ms`
       : ''
     rows.push([
       `${n} licenses × 3 devices: seed load`,
