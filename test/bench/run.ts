@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { fail } from '../../src/core/errors.ts'
 import { signedHeaders } from '../../src/core/signature.ts'
-import { BENCH_API_KEY, BENCH_SHARED_KEY, errorBody, successBody, writeSeed } from './seeds.ts'
+import { BENCH_API_KEY, BENCH_PRODUCT, BENCH_SHARED_KEY, errorBody, hardwareId, licenseKey, successBody, writeSeed } from './seeds.ts'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const PATH = '/api/v4/deactivate_license'
@@ -289,6 +289,7 @@ const results: {
   error?: Measured
   success?: Measured & { deactivated: number; journal: Record<string, number> }
   prism?: Measured & { statusLine: string }
+  check?: Measured & { signed: boolean }
   bytesIdentical?: boolean
   ceilingRuns: number[]
   errorRuns: number[]
@@ -363,6 +364,27 @@ async function runMain(seedFile: string) {
     const journal = await lastJournalCodes(target.url, 10_000)
     results.successRuns.push(run.rps)
     if (!results.success || run.rps > results.success.rps) results.success = { ...run, peakRssMb, deactivated, journal }
+  } finally {
+    await target.stop()
+  }
+}
+
+/** A signed check of an active device: the License object, signed v1 and v2 (v2 of a repeated body is remembered). */
+const CHECK_PATH = `/api/v4/check_license?product=${BENCH_PRODUCT}&license_key=${licenseKey(0)}&hardware_id=${hardwareId(0, 0)}`
+
+async function runCheck(seedFile: string) {
+  log(`(e) signed check_license of an active device, ${MAIN_LICENSES} licenses`)
+  const target = await startTarget('mock', seedFile)
+  try {
+    const probe = await fetch(`${target.url}${CHECK_PATH}`, { headers: authHeaders() })
+    await probe.text()
+    const signed = probe.status === 200 && Boolean(probe.headers.get('licensesignature'))
+    if (!signed) log(`  the mock answered ${probe.status}, not a signed License`)
+    const load = (seconds: number) =>
+      autocannon({ url: `${target.url}${CHECK_PATH}`, connections: CONNECTIONS, duration: seconds, method: 'GET', headers: authHeaders() }).then(summarize)
+    await load(WARMUP_S)
+    const run = await measured(target.pid, () => load(RUN_S))
+    results.check = { ...run, peakRssMb: memoryOf(target.pid).peakMb, signed }
   } finally {
     await target.stop()
   }
@@ -559,6 +581,10 @@ function report(): string {
     row(`(c) mock, success path (each request deactivates another device), ${int(MAIN_LICENSES)} licenses × ${MAIN_DEVICES} devices`, s, '', details, target, met)
   }
   if (prism) row('(d) `prism mock openapi/license-api.yaml`', prism, '', `answers ${prism.statusLine.slice(0, 3)}`, '', '')
+  if (results.check) {
+    const c = results.check
+    row(`(e) mock, signed \`GET check_license\` of an active device, ${int(MAIN_LICENSES)} licenses`, c, '', `${int(c.statuses['200'] ?? 0)} × 200, non-2xx ${int(c.non2xx)}; ${c.signed ? 'signed (license_signature and LicenseSignature)' : 'NOT signed'}; ${versus(c)}`, '', '')
+  }
   const base = results.scale.find((size) => size.licenses === 1_000)
   for (const size of results.scale) {
     const n = int(size.licenses)
@@ -659,7 +685,7 @@ function writeReadme(markdown: string) {
 
 const dir = mkdtempSync(join(tmpdir(), 'licensespring-mock-bench-'))
 try {
-  const mainSeed = skip.has('main') ? '' : writeSeed(dir, MAIN_LICENSES, MAIN_DEVICES)
+  const mainSeed = skip.has('main') && skip.has('check') ? '' : writeSeed(dir, MAIN_LICENSES, MAIN_DEVICES)
   if (!skip.has('main')) {
     for (let round = 0; round < ROUNDS; round++) {
       await runCeiling()
@@ -667,6 +693,7 @@ try {
     }
   }
   if (!skip.has('prism')) await runPrism()
+  if (!skip.has('check')) await runCheck(mainSeed)
   if (!skip.has('scale')) await runScale(dir)
   if (!skip.has('startup')) await runStartup()
   if (!skip.has('inprocess')) await runInProcess()
