@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { createAdmin } from './adapters/admin.ts'
 import { createHttpAdapter } from './adapters/http.ts'
 import { parseInstant } from './core/clock.ts'
-import { createEngine, DEFAULT_TENANT, type Engine, type EngineOptions } from './core/engine.ts'
+import { createEngine, defaultSigner, DEFAULT_TENANT, type Engine, type EngineOptions } from './core/engine.ts'
 import type { SeedInput } from './core/seed.ts'
 import { DEMO_SEED, resolveSeedForEngine } from './seed-file.ts'
 import { collectIfGrown, heapSize } from './memory.ts'
@@ -68,6 +68,8 @@ export interface RunningServer {
  * `EADDRINUSE` when the port is taken).
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<RunningServer> {
+  // Generating the key pair runs off the main thread while the seed loads.
+  if (options.signingKey === undefined) void defaultSigner().catch(() => undefined)
   const port = options.port ?? DEFAULT_PORT
   const host = options.host ?? DEFAULT_HOST
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`port: must be an integer from 0 to 65535, got ${String(port)}`)
