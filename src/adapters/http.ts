@@ -151,11 +151,14 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
   }
 
   function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | undefined): void {
-    const out: Record<string, string> = { ...headers, [CORS_ORIGIN]: '*' }
+    // A flat [name, value, …] list: node writes it as it is, with no object to copy or walk.
+    const out: string[] = []
+    for (const name in headers) out.push(name, headers[name])
+    out.push(CORS_ORIGIN, '*')
     // Browser SDKs can read the v2 signature only when it is exposed.
-    if (headers.licensesignature !== undefined) out['access-control-expose-headers'] = 'LicenseSignature'
-    if (body !== undefined) out['content-length'] = String(Buffer.byteLength(body))
-    if (closing) out.connection = 'close'
+    if (headers.licensesignature !== undefined) out.push('access-control-expose-headers', 'LicenseSignature')
+    if (body !== undefined) out.push('content-length', String(Buffer.byteLength(body)))
+    if (closing) out.push('connection', 'close')
     res.writeHead(status, out)
     res.end(body)
   }
