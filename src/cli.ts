@@ -198,6 +198,17 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
   const credentials = credential
     ? `api key ${credential.api_key}, shared key ${credential.shared_key}`
     : `the seed has no usable api key (add credentials to it, or create a tenant: POST ${server.url}/__admin/tenants)`
+  // Signals are caught before the ready line goes out: a client that stops the server as soon as
+  // it reads the line must find the handler there (else the default action kills the process).
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
   // The ready line first (scripts wait for "ready at"), then the public key SDKs verify
   // signatures with, in one write so that whoever sees the ready line sees the key too.
   io.out(
@@ -207,16 +218,7 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
       server.engine.publicKey.trimEnd(),
     ].join('\n'),
   )
-
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
-      resolve()
-    }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-  })
+  await stopped
   await server.close()
   return 0
 }
