@@ -237,6 +237,12 @@ class Index2<T> {
   }
 }
 
+/** When a device event happened: its time (ms; seeds may write offsets, so parsed), then its order in this store. */
+type Moment = readonly [time: number, order: number]
+const NEVER: Moment = [-Infinity, 0]
+const moment = (text: string | undefined, order = 0): Moment => [text ? (instant(text)?.getTime() ?? -Infinity) : -Infinity, order]
+const later = (a: Moment, b: Moment) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1])
+
 export async function createStore(seed: Seed): Promise<Store> {
   const collections = {
     credentials: new Collection({ schema: trusted<CredentialRecord>() }),
@@ -255,6 +261,12 @@ export async function createStore(seed: Seed): Promise<Store> {
   /** customer_account_code → `id_token:…` / `code:…` → lower-case email */
   const ssoIdentities = new Index2<string>()
 
+  /**
+   * The order of this store's own activations and deactivations. Times have millisecond
+   * resolution and a client can activate and deactivate within one: the sequence breaks ties.
+   */
+  const events = new WeakMap<DeviceRecord, { activated: number; deactivated: number }>()
+  let sequence = 0
   const primaryKey: { symbol?: symbol } = {}
   for (const credential of seed.credentials) await collections.credentials.create(row(credential))
   for (const product of seed.products) products.set(product.short_code, await collections.products.create(row(product)))
@@ -312,19 +324,20 @@ export async function createStore(seed: Seed): Promise<Store> {
     hasDevices: (licenseId) => (licenses.get(licenseId)?.devices.length ?? 0) > 0,
     freedBy(licenseId) {
       let freed: DeviceRecord | undefined
-      let freedAt = -Infinity
-      let lastActivation = -Infinity
-      // As instants: seeds may write offsets or a space for T.
-      const time = (text: string | undefined) => (text ? (instant(text)?.getTime() ?? -Infinity) : -Infinity)
+      let freedAt: Moment = NEVER
+      let lastActivation: Moment = NEVER
       for (const device of licenses.get(licenseId)?.devices ?? NONE) {
-        lastActivation = Math.max(lastActivation, time(device.time_activated))
-        const deactivated = device.active ? -Infinity : time(device.time_deactivated)
-        if (deactivated > -Infinity && deactivated >= freedAt) {
+        const order = events.get(device)
+        const activated = moment(device.time_activated, order?.activated)
+        if (later(activated, lastActivation)) lastActivation = activated
+        if (device.active || device.time_deactivated === undefined) continue
+        const deactivated = moment(device.time_deactivated, order?.deactivated)
+        if (!later(freedAt, deactivated)) {
           freed = device
           freedAt = deactivated
         }
       }
-      return freed && freedAt > lastActivation ? freed : undefined
+      return freed && later(freedAt, lastActivation) ? freed : undefined
     },
     applyActivation({ license, hardwareId, device, user, isVm, transfer, at }) {
       const floating = license.is_floating || license.is_floating_cloud
@@ -361,6 +374,7 @@ export async function createStore(seed: Seed): Promise<Store> {
         row.floating_in_use = true
         license.floating_in_use_devices += 1
       }
+      events.set(row, { activated: ++sequence, deactivated: events.get(row)?.deactivated ?? 0 })
       license.times_activated += 1
       if (user) user.total_activations += 1
       if (transfer) license.transfer_count += 1
@@ -371,6 +385,7 @@ export async function createStore(seed: Seed): Promise<Store> {
       // clones and rescans the collection; the rules have already validated every value.
       device.active = false
       device.time_deactivated = at.toISOString()
+      events.set(device, { activated: events.get(device)?.activated ?? 0, deactivated: ++sequence })
       if (device.floating_in_use) {
         device.floating_in_use = false
         license.floating_in_use_devices = Math.max(0, license.floating_in_use_devices - 1)

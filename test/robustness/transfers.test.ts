@@ -3,6 +3,7 @@
 // failed on an earlier rule ("the device last activated on", compared as text, rows without
 // times tying), and passes with the freed-seat rule (store.freedBy).
 import { describe, expect, test } from 'vitest'
+import { createClock } from '../../src/core/clock.ts'
 import { createEngine, type Engine } from '../../src/core/engine.ts'
 import { validateSeed, type SeedInput } from '../../src/core/seed.ts'
 import { signedHeaders } from '../../src/core/signature.ts'
@@ -65,5 +66,26 @@ describe('the seat a deactivation freed', () => {
     const reactivated = call(engine, ACTIVATE, a)
     expect(call(engine, DEACTIVATE, a).code).toBe('license_deactivated')
     expect(reactivated).toEqual({ status: 200, code: 'license_activated', transfer_count: 0 })
+  })
+})
+
+describe('events within one millisecond (a frozen clock: every time the same)', () => {
+  test('their order, not their equal times, decides: A → B is a transfer, B again is not, C next to B is not', async () => {
+    const parsed = validateSeed({ credentials: [{ api_key: DEMO.apiKey, shared_key: DEMO.sharedKey }], products: [{ short_code: 'demo' }], licenses: [{ id: 1, product: 'demo', license_key: 'K', max_activations: 2, max_transfers: 5 }] })
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues))
+    const clock = createClock(new Date('2030-01-01T00:00:00Z'))
+    clock.freeze(true)
+    const engine = await createEngine({ seed: parsed.seed, clock })
+    const device = (hardware_id: string) => ({ hardware_id, product: 'demo', license_key: 'K' })
+    expect(call(engine, ACTIVATE, device('a'))).toMatchObject({ status: 200, transfer_count: 0 })
+    expect(call(engine, DEACTIVATE, device('a')).status).toBe(200)
+    expect(call(engine, ACTIVATE, device('a'))).toMatchObject({ status: 200, transfer_count: 0 })
+    expect(call(engine, DEACTIVATE, device('a')).status).toBe(200)
+    expect(call(engine, ACTIVATE, device('b'))).toMatchObject({ status: 200, transfer_count: 1 })
+    expect(call(engine, DEACTIVATE, device('b')).status).toBe(200)
+    expect(call(engine, ACTIVATE, device('b'))).toMatchObject({ status: 200, transfer_count: 1 })
+    expect(call(engine, ACTIVATE, device('c'))).toMatchObject({ status: 200, transfer_count: 1 })
+    const license = engine.tenant()!.store.licenseByKey('demo', 'K')!
+    expect(new Set(license.devices.map((row) => row.time_activated))).toEqual(new Set(['2030-01-01T00:00:00.000Z']))
   })
 })
