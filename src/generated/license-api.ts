@@ -346,7 +346,8 @@ export interface components {
         AuthorizationHeader: string;
         /**
          * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
-         *     without touching state; `code=200` answers success without touching state.
+         *     without touching state; `code=200` answers deactivation's success without touching state
+         *     (on activate_license and check_license it answers 422: a signed License comes from the state).
          */
         PreferHeader: string;
     };
@@ -376,7 +377,8 @@ export interface operations {
                 Authorization: components["parameters"]["AuthorizationHeader"];
                 /**
                  * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
-                 *     without touching state; `code=200` answers success without touching state.
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
                  */
                 Prefer?: components["parameters"]["PreferHeader"];
             };
@@ -423,7 +425,8 @@ export interface operations {
                 Authorization: components["parameters"]["AuthorizationHeader"];
                 /**
                  * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
-                 *     without touching state; `code=200` answers success without touching state.
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
                  */
                 Prefer?: components["parameters"]["PreferHeader"];
             };
@@ -492,7 +495,8 @@ export interface operations {
                 Authorization: components["parameters"]["AuthorizationHeader"];
                 /**
                  * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
-                 *     without touching state; `code=200` answers success without touching state.
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
                  */
                 Prefer?: components["parameters"]["PreferHeader"];
             };
