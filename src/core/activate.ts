@@ -1,28 +1,19 @@
 // The activation rules: the first failing check wins. Rows 13–20 are deactivation's (same codes,
 // same order); A1–A4 are activation's own (see README, "The activation and check rules").
 // Pure and synchronous: request + state + time in, an error or the effect to apply out.
-import { fail, type ErrorCode, type Failure } from './errors.ts'
-import { checkStartDate, identify, isExpired, transfersExhausted } from './lookup.ts'
-import type { ActivationEffect, CredentialRecord, DeviceRecord, LicenseRecord, Store, UserRecord } from './store.ts'
+import { fail, type Failure } from './errors.ts'
+import { findLicense, SHARED_RULES as SHARED, transfersExhausted, type Identified, type Rule } from './lookup.ts'
+import type { ActivationEffect, CredentialRecord, DeviceRecord, Store, UserRecord } from './store.ts'
 import type { ActivateLicenseRequest } from './types.ts'
 
 export type ActivationDecision = Failure | { ok: true; effect: ActivationEffect }
 
-interface Found {
+interface Found extends Identified {
   body: ActivateLicenseRequest
-  license: LicenseRecord
   user?: UserRecord
-  /** Every row of this license with the request's hardware_id. */
-  devices: readonly DeviceRecord[]
   /** The device whose deactivation freed a seat not taken since, if any. */
   freed?: DeviceRecord
-  now: Date
 }
-
-/** A row of the table: its number (or name), the code it answers (none for sticky faults: theirs), the check. */
-type Check = { row: number | string; code?: ErrorCode; check: (found: Found) => Failure | undefined }
-
-const sticky = (code: ErrorCode | undefined) => (code ? fail(code) : undefined)
 
 /**
  * A transfer: the license moves from a device that was deactivated to a different one (LicenseSpring:
@@ -33,14 +24,14 @@ const sticky = (code: ErrorCode | undefined) => (code ? fail(code) : undefined)
  */
 const isTransfer = ({ freed, body }: Found) => freed !== undefined && freed.hardware_id !== body.hardware_id
 
-export const ACTIVATION_CHECKS: readonly Check[] = [
-  { row: 'license fault', check: ({ license }) => sticky(license.fault) },
-  { row: 16, code: 'license_not_enabled', check: ({ license }) => (license.enabled ? undefined : fail('license_not_enabled')) },
-  { row: 17, code: 'blacklisted', check: ({ devices }) => (devices.some((device) => device.blacklisted) ? fail('blacklisted') : undefined) },
-  { row: 'device fault', check: ({ devices }) => sticky(devices.find((device) => device.fault)?.fault) },
+export const ACTIVATION_CHECKS: readonly Rule<Found>[] = [
+  SHARED.licenseFault,
+  SHARED[16],
+  SHARED[17],
+  SHARED.deviceFault,
   { row: 18, code: 'vm_not_allowed', check: ({ body, license }) => (body.is_vm && license.prevent_vm ? fail('vm_not_allowed') : undefined) },
-  { row: 19, code: 'license_start_date_error', check: ({ license, now }) => checkStartDate(license, now) },
-  { row: 20, code: 'license_expired', check: ({ license, now }) => (isExpired(license.validity_period, now) ? fail('license_expired') : undefined) },
+  SHARED[19],
+  SHARED[20],
   { row: 'A1', code: 'license_device_exists', check: ({ devices }) => (devices.some((device) => device.active) ? fail('license_device_exists') : undefined) },
   {
     row: 'A2',
@@ -61,12 +52,10 @@ export const ACTIVATION_CHECKS: readonly Check[] = [
 
 export function decideActivation(body: ActivateLicenseRequest, credential: CredentialRecord, store: Store, now: Date): ActivationDecision {
   // Rows 13–15, as for deactivation.
-  if (!store.product(body.product)) return fail('unknown_product')
-  if (credential.products && !credential.products.includes(body.product)) return fail('api_key_product_not_allowed')
-  const identified = identify(body, store)
-  if (!identified) return fail('license_not_found')
+  const identified = findLicense(body, credential, store)
+  if (!identified.ok) return identified
   const { license, user } = identified
-  const found: Found = { body, license, user, devices: store.devices(license.id, body.hardware_id), freed: store.freedBy(license.id), now }
+  const found: Found = { body, license, user, devices: store.devices(license.id, body.hardware_id), freed: store.freedBy(license.id), now, store }
   for (const { check } of ACTIVATION_CHECKS) {
     const failure = check(found)
     if (failure) return failure

@@ -14,9 +14,9 @@ import { createJournal, type Journal } from './journal.ts'
 import { renderActivation, renderCheck, type Signed } from './license-view.ts'
 import { parsePrefer } from './prefer.ts'
 import { validateSeed, type Seed, type SeedIssue } from './seed.ts'
-import { createSigner, generateSigningKey, type Signer } from './signing.ts'
+import { createSigner, generateSigningKey, v1Id, type Signer } from './signing.ts'
 import { snapshotSeed, type SeedSnapshot } from './snapshot.ts'
-import { createStore, type CredentialRecord, type LicenseRecord, type Store } from './store.ts'
+import { createStore, type CredentialRecord, type Store } from './store.ts'
 import type { CoreRequest, CoreResponse } from './types.ts'
 
 export const DEACTIVATE_PATH = '/api/v4/deactivate_license'
@@ -299,7 +299,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (!query.ok) return respond(request, loggedBody, tenant, query.error, delay, faultId)
       const decision = decideCheck(query.value, credential!, store, now)
       if (!decision.ok) return respond(request, loggedBody, tenant, decision.error, delay, faultId)
-      const view = { ...decision, product: store.product(query.value.product)!, signedId: signedId(query.value, decision.license), now }
+      const view = { ...decision, product: store.product(query.value.product)!, signedId: v1Id(query.value, undefined), now }
       return respond(request, loggedBody, tenant, signed('license_checked', renderCheck(view, signer)), delay, faultId)
     }
     if (endpoint.kind === 'activate') {
@@ -309,7 +309,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (!decision.ok) return respond(request, loggedBody, tenant, decision.error, delay, faultId)
       const device = store.applyActivation(decision.effect)
       const { license, user } = decision.effect
-      const view = { license, user, device, product: store.product(body.value.product)!, signedId: signedId(body.value, license, user?.email), now }
+      const view = { license, user, device, product: store.product(body.value.product)!, signedId: v1Id(body.value, user?.email), now }
       const response = respond(request, loggedBody, tenant, signed('license_activated', renderActivation(view, signer)), delay, faultId)
       changed(tenant!.id)
       return response
@@ -397,16 +397,6 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       changed(DEFAULT_TENANT)
     },
   }
-}
-
-/**
- * The id the SDKs put into the v1 signing string: the username before "|", else (SSO) the user's
- * e-mail before "|", else the license key.
- */
-function signedId(request: { username?: string; license_key?: string }, license: LicenseRecord, ssoEmail?: string): string {
-  if (request.username !== undefined) return request.username.split('|')[0]
-  if (ssoEmail !== undefined) return ssoEmail.split('|')[0]
-  return request.license_key ?? license.license_key ?? ''
 }
 
 /** No array or object nested deeper than `depth` levels. */

@@ -1,8 +1,8 @@
 // What the deactivation, activation and check rules share: finding the license a request names
-// (row 15 of the table in DESIGN) and reading license dates (rows 19–20).
+// (rows 13–15 of the table in DESIGN), reading license dates, and the rows all three tables hold.
 import { parseInstant } from './clock.ts'
-import { fail, type Failure } from './errors.ts'
-import type { LicenseRecord, Store, UserRecord } from './store.ts'
+import { fail, type ErrorCode, type Failure } from './errors.ts'
+import type { CredentialRecord, DeviceRecord, LicenseRecord, Store, UserRecord } from './store.ts'
 
 /** The identity fields of a request, whichever endpoint it came to. */
 export interface Identity {
@@ -14,6 +14,14 @@ export interface Identity {
   code?: string
   customer_account_code?: string
   license_id?: number
+}
+
+/** Rows 13–15: the product exists, the API key may use it, and a license of it answers to the identity. */
+export function findLicense(body: Identity, credential: CredentialRecord, store: Store): Failure | { ok: true; license: LicenseRecord; user?: UserRecord } {
+  if (!store.product(body.product)) return fail('unknown_product')
+  if (credential.products && !credential.products.includes(body.product)) return fail('api_key_product_not_allowed')
+  const identified = identify(body, store)
+  return identified ? { ok: true, ...identified } : fail('license_not_found')
 }
 
 /** Row 15: the license of this product for the key, the user or the SSO identity (and license_id). */
@@ -64,3 +72,34 @@ export function isExpired(validityPeriod: string | null, now: Date): boolean {
 export function transfersExhausted(license: LicenseRecord): boolean {
   return license.prevent_transfers || (license.max_transfers > 0 && license.transfer_count >= license.max_transfers)
 }
+
+/** What every rule table reads once the license is identified. */
+export interface Identified {
+  license: LicenseRecord
+  /** Every row of this license with the request's hardware_id. */
+  devices: readonly DeviceRecord[]
+  now: Date
+  store: Store
+}
+
+/** A row of a rule table: its number (or name), the code it answers (none for sticky faults: theirs), the check. */
+export interface Rule<F> {
+  row: number | string
+  code?: ErrorCode
+  check: (found: F) => Failure | undefined
+}
+
+const sticky = (code: ErrorCode | undefined) => (code ? fail(code) : undefined)
+const isActive = (device: DeviceRecord) => device.active
+
+/** The rows deactivation, activation and check share, by their number in DESIGN's table. */
+export const SHARED_RULES = {
+  licenseFault: { row: 'license fault', check: ({ license }) => sticky(license.fault) },
+  16: { row: 16, code: 'license_not_enabled', check: ({ license }) => (license.enabled ? undefined : fail('license_not_enabled')) },
+  17: { row: 17, code: 'blacklisted', check: ({ devices }) => (devices.some((device) => device.blacklisted) ? fail('blacklisted') : undefined) },
+  deviceFault: { row: 'device fault', check: ({ devices }) => sticky(devices.find((device) => device.fault)?.fault) },
+  19: { row: 19, code: 'license_start_date_error', check: ({ license, now }) => checkStartDate(license, now) },
+  20: { row: 20, code: 'license_expired', check: ({ license, now }) => (isExpired(license.validity_period, now) ? fail('license_expired') : undefined) },
+  21: { row: 21, code: 'license_not_active', check: ({ license, store }) => (store.hasDevices(license.id) ? undefined : fail('license_not_active')) },
+  22: { row: 22, code: 'device_not_found', check: ({ devices }) => (devices.some(isActive) ? undefined : fail('device_not_found')) },
+} satisfies Record<string, Rule<Identified>>

@@ -17,6 +17,19 @@ export interface Signer {
 
 export class SigningKeyError extends Error {}
 
+/**
+ * The id in the v1 signing string, as the SDKs build it from their request and the answer: the
+ * username before "|", else (SSO) the user's e-mail before "|", else the license key.
+ */
+export function v1Id(params: { username?: unknown; id_token?: unknown; code?: unknown; license_key?: unknown }, userEmail: string | undefined): string {
+  if (typeof params.username === 'string') return params.username.split('|')[0]
+  if ((params.id_token !== undefined || params.code !== undefined) && userEmail !== undefined) return userEmail.split('|')[0]
+  return String(params.license_key ?? '')
+}
+
+/** The text v1 signs. */
+export const v1Text = (hardwareId: string, id: string, validityPeriod: string | null): string => `${hardwareId}#${id}#${validityPeriod ?? ''}`.toLowerCase()
+
 /** A signer over a PEM private key (PKCS#1 or PKCS#8, RSA, at least 2048 bits). */
 export function createSigner(privateKeyPem: string): Signer {
   let key: KeyObject
@@ -37,7 +50,7 @@ export function createSigner(privateKeyPem: string): Signer {
   return {
     publicKeyPem,
     signV1(hardwareId, id, validityPeriod) {
-      const text = `${hardwareId}#${id}#${validityPeriod ?? ''}`.toLowerCase()
+      const text = v1Text(hardwareId, id, validityPeriod)
       let signature = v1.get(text)
       if (signature === undefined) {
         if (v1.size >= 10_000) v1.clear()

@@ -1,6 +1,7 @@
 // `expect.signed`: the two signatures LicenseSpring's SDKs verify, checked the way they check them
 // (see src/core/signing.ts), so a scenario proves an SDK would accept the answer.
 import { createVerify } from 'node:crypto'
+import { v1Id, v1Text } from '../core/signing.ts'
 import type { Outcome, WireRequest } from './http-client.ts'
 
 const verify = (publicKey: string, text: string, signature: string) => {
@@ -37,15 +38,10 @@ export function checkSignatures(request: WireRequest, outcome: Extract<Outcome, 
   }
   if (typeof body !== 'object' || body === null || typeof body.license_signature !== 'string') return [...problems, 'signed: no license_signature in the body']
   const params = fieldsOf(request)
-  const user = body.user as { email?: unknown } | undefined
-  const id =
-    typeof params.username === 'string'
-      ? params.username.split('|')[0]
-      : (params.id_token !== undefined || params.code !== undefined) && typeof user?.email === 'string'
-        ? user.email.split('|')[0]
-        : String(params.license_key ?? '')
-  const validity = typeof body.validity_period === 'string' ? new Date(body.validity_period).toISOString() : ''
-  const text = `${String(params.hardware_id ?? '')}#${id}#${validity}`.toLowerCase()
+  const email = (body.user as { email?: unknown } | undefined)?.email
+  // As the SDKs do: the validity period re-rendered as an ISO instant.
+  const validity = typeof body.validity_period === 'string' ? new Date(body.validity_period).toISOString() : null
+  const text = v1Text(String(params.hardware_id ?? ''), v1Id(params, typeof email === 'string' ? email : undefined), validity)
   if (!verify(publicKey, text, body.license_signature)) problems.push(`signed: license_signature does not verify over "${text}"`)
   return problems
 }
