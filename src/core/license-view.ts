@@ -2,6 +2,7 @@
 // (see signing.ts). Fields the seed does not model carry a plain license's defaults (x-inferred).
 import { createHash } from 'node:crypto'
 import { instant, isExpired } from './lookup.ts'
+import { remember } from './remember.ts'
 import type { Signer } from './signing.ts'
 import type { DeviceRecord, LicenseRecord, ProductRecord, UserRecord } from './store.ts'
 import type { ActivateLicenseResponse, CheckLicenseResponse, LicenseObject } from './types.ts'
@@ -27,16 +28,7 @@ interface View {
  * Stable numeric ids for records the seed names by text: the first 6 bytes of a SHA-256, so the
  * same product, user or device has the same id in every run.
  */
-const ids = new Map<string, number>()
-export function stableId(text: string): number {
-  let id = ids.get(text)
-  if (id === undefined) {
-    if (ids.size >= 100_000) ids.clear()
-    id = createHash('sha256').update(text).digest().readUIntBE(0, 6) || 1
-    ids.set(text, id)
-  }
-  return id
-}
+export const stableId = remember(100_000, (text) => createHash('sha256').update(text).digest().readUIntBE(0, 6) || 1)
 
 /**
  * ISO 8601 with Z: the SDKs re-render it with `toISOString()` before verifying v1. Read as the

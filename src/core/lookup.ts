@@ -2,6 +2,7 @@
 // (rows 13–15 of the table in DESIGN), reading license dates, and the rows all three tables hold.
 import { parseInstant } from './clock.ts'
 import { fail, type ErrorCode, type Failure } from './errors.ts'
+import { remember } from './remember.ts'
 import type { CredentialRecord, DeviceRecord, LicenseRecord, Store, UserRecord } from './store.ts'
 
 /** The identity fields of a request, whichever endpoint it came to. */
@@ -43,16 +44,9 @@ export function identify(body: Identity, store: Store): { license: LicenseRecord
   return { license, user }
 }
 
-/** License dates parsed once: seeds repeat them, and they are read on every request. Bounded. */
-const instants = new Map<string, Date | null>()
-export function instant(text: string): Date | undefined {
-  let parsed = instants.get(text)
-  if (parsed === undefined) {
-    if (instants.size >= 10_000) instants.clear()
-    instants.set(text, (parsed = parseInstant(text) ?? null))
-  }
-  return parsed ?? undefined
-}
+/** License dates parsed once: seeds repeat them, and they are read on every request. */
+const parsedInstant = remember(10_000, (text) => parseInstant(text) ?? null)
+export const instant = (text: string): Date | undefined => parsedInstant(text) ?? undefined
 
 /** Row 19. */
 export function checkStartDate(license: LicenseRecord, now: Date): Failure | undefined {

@@ -5,6 +5,7 @@
 // the public key in its SDK configuration.
 import { createPrivateKey, createPublicKey, createSign, generateKeyPair, type KeyObject } from 'node:crypto'
 import { promisify } from 'node:util'
+import { remember } from './remember.ts'
 
 export interface Signer {
   /** The public key, SPKI PEM: what SDKs are configured with. */
@@ -45,27 +46,11 @@ export function createSigner(privateKeyPem: string): Signer {
   const sign = (text: string) => createSign('RSA-SHA256').update(text).sign(key, 'base64')
   // RSA signing costs about a millisecond. v1 depends on (device, license, validity) only, and a
   // check of an unchanged license answers the same body again: both are remembered (bounded).
-  const v1 = new Map<string, string>()
-  const v2 = new Map<string, string>()
+  const signV1Text = remember(10_000, sign)
   return {
     publicKeyPem,
-    signV1(hardwareId, id, validityPeriod) {
-      const text = v1Text(hardwareId, id, validityPeriod)
-      let signature = v1.get(text)
-      if (signature === undefined) {
-        if (v1.size >= 10_000) v1.clear()
-        v1.set(text, (signature = sign(text)))
-      }
-      return signature
-    },
-    signV2(json) {
-      let signature = v2.get(json)
-      if (signature === undefined) {
-        if (v2.size >= 1_000) v2.clear()
-        v2.set(json, (signature = sign(json)))
-      }
-      return signature
-    },
+    signV1: (hardwareId, id, validityPeriod) => signV1Text(v1Text(hardwareId, id, validityPeriod)),
+    signV2: remember(1_000, sign),
   }
 }
 
