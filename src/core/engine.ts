@@ -259,6 +259,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const fault = (tenant ?? tenants.get(DEFAULT_TENANT)!).faults.take(target, endpoint.name)
     const delay = fault?.delay_ms ? { delayMs: fault.delay_ms } : NO_EXTRA
     const faultId = fault?.id
+    // A network fault sends no answer (the adapter breaks the connection): the body is a placeholder.
     if (fault?.network) return respond(request, loggedBody, tenant, DEACTIVATED, { network: fault.network, ...delay }, fault.id)
     if (fault?.error) {
       const forced = exampleBody(fault.error)
