@@ -73,8 +73,10 @@ describe('events within one millisecond (a frozen clock: every time the same)', 
   test('their order, not their equal times, decides: A → B is a transfer, B again is not, C next to B is not', async () => {
     const parsed = validateSeed({ credentials: [{ api_key: DEMO.apiKey, shared_key: DEMO.sharedKey }], products: [{ short_code: 'demo' }], licenses: [{ id: 1, product: 'demo', license_key: 'K', max_activations: 2, max_transfers: 5 }] })
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues))
-    const clock = createClock(new Date('2030-01-01T00:00:00Z'))
+    // Freeze, then set: created at an instant and frozen later, the clock would have ticked a millisecond.
+    const clock = createClock()
     clock.freeze(true)
+    clock.set(new Date('2030-01-01T00:00:00Z'))
     const engine = await createEngine({ seed: parsed.seed, clock })
     const device = (hardware_id: string) => ({ hardware_id, product: 'demo', license_key: 'K' })
     expect(call(engine, ACTIVATE, device('a'))).toMatchObject({ status: 200, transfer_count: 0 })
