@@ -1,26 +1,19 @@
 // The CLI: `serve` as a real process (ready line, signals, exit codes), `validate`, help and
 // usage errors. Fast cases call `main` in-process; process behaviour spawns the bin script.
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { main } from '../src/cli.ts'
 import { signedHeaders } from '../src/core/signature.ts'
 import { generateSigningKey } from '../src/core/signing.ts'
 import { startMockServer } from '../src/server.ts'
+import { tempFolder } from './support/files.ts'
 import { ROOT, spawnCli, type Served as Spawned } from './support/processes.ts'
 import { assertConformsToSpec } from './support/spec.ts'
 
 const DEMO_SEED = join(ROOT, 'scenarios', 'seeds', 'demo.yaml')
-const dir = mkdtempSync(join(tmpdir(), 'licensespring-mock-cli-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-const write = (name: string, text: string) => {
-  const file = join(dir, name)
-  writeFileSync(file, text)
-  return file
-}
+const { dir, write } = tempFolder('cli')
 const BROKEN = write('broken.yaml', 'products: [{ short_code: app }]\nlicenses:\n  - { product: missing, license_key: K }\n')
 const GOOD = write('good.yaml', 'credentials: [{ api_key: k, shared_key: s }]\nproducts: [{ short_code: app }]\n')
 const TWO_ISSUES = write('two.json', JSON.stringify({ credentials: [{ api_key: 'k' }], produtcs: [] }))

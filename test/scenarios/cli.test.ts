@@ -1,22 +1,14 @@
 // `licensespring-mock test` as a user drives it: exit codes, console lines, reports, options.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { runTestCommand } from '../../src/scenarios/cli.ts'
 import { startMockServer, type RunningServer } from '../../src/server.ts'
+import { tempFolder } from '../support/files.ts'
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'licensespring-mock-scenarios-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-function write(name: string, text: string): string {
-  const file = path.join(dir, name)
-  mkdirSync(path.dirname(file), { recursive: true })
-  writeFileSync(file, text)
-  return file
-}
+const { dir, write } = tempFolder('scenarios')
 
 async function run(args: string[]) {
   const out: string[] = []

@@ -1,20 +1,11 @@
 // Reading scenario files: the merge rule for seeds, ${VAR}, file discovery, and errors that
 // point at the file, the scenario and the path inside it.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { findScenarioFiles, loadScenarios, mergeSeeds, ScenarioConfigError, type ConfigIssue } from '../../src/scenarios/load.ts'
+import { tempFolder } from '../support/files.ts'
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'licensespring-mock-load-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-function write(name: string, text: string): string {
-  const file = path.join(dir, name)
-  mkdirSync(path.dirname(file), { recursive: true })
-  writeFileSync(file, text)
-  return file
-}
+const { dir, write } = tempFolder('load')
 
 function issuesOf(inputs: string[], vars: Record<string, string> = {}): ConfigIssue[] {
   try {
