@@ -209,8 +209,10 @@ export interface Store {
   hasDevices(licenseId: number): boolean
   /**
    * The device whose deactivation freed a seat that no activation has taken since: the latest
-   * `time_deactivated` of an inactive row, when it is later than every `time_activated`. Rows
-   * without times take no part. Undefined when there is none.
+   * `time_deactivated` of an inactive row, when it is later than every other device's
+   * `time_activated` (a device's own activation always comes before its deactivation; between
+   * different devices an activation at the same instant takes the seat). Rows without
+   * `time_deactivated` free no seat. Undefined when there is none.
    */
   freedBy(licenseId: number): DeviceRecord | undefined
   applyDeactivation(effect: DeactivationEffect): void
@@ -323,21 +325,30 @@ export async function createStore(seed: Seed): Promise<Store> {
     devices,
     hasDevices: (licenseId) => (licenses.get(licenseId)?.devices.length ?? 0) > 0,
     freedBy(licenseId) {
+      const rows = licenses.get(licenseId)?.devices ?? NONE
       let freed: DeviceRecord | undefined
       let freedAt: Moment = NEVER
-      let lastActivation: Moment = NEVER
-      for (const device of licenses.get(licenseId)?.devices ?? NONE) {
-        const order = events.get(device)
-        const activated = moment(device.time_activated, order?.activated)
-        if (later(activated, lastActivation)) lastActivation = activated
+      for (const device of rows) {
         if (device.active || device.time_deactivated === undefined) continue
-        const deactivated = moment(device.time_deactivated, order?.deactivated)
+        const order = events.get(device)
+        // A device's deactivation follows its own activation, whatever the times say.
+        const activated = moment(device.time_activated, order?.activated)
+        const stated = moment(device.time_deactivated, order?.deactivated)
+        const deactivated = later(activated, stated) ? activated : stated
         if (!later(freedAt, deactivated)) {
           freed = device
           freedAt = deactivated
         }
       }
-      return freed && later(freedAt, lastActivation) ? freed : undefined
+      if (!freed) return undefined
+      // The seat is still free unless another device was activated at or after that moment. The
+      // freed device's own activation is not compared: its deactivation came after it (within
+      // one millisecond, or in seed rows that carry no event order).
+      for (const device of rows) {
+        if (device === freed) continue
+        if (!later(freedAt, moment(device.time_activated, events.get(device)?.activated))) return undefined
+      }
+      return freed
     },
     applyActivation({ license, hardwareId, device, user, isVm, transfer, at }) {
       const floating = license.is_floating || license.is_floating_cloud

@@ -8,6 +8,7 @@ import { createEngine, type Engine } from '../../src/core/engine.ts'
 import { validateSeed, type SeedInput } from '../../src/core/seed.ts'
 import { signedHeaders } from '../../src/core/signature.ts'
 import { resolveSeed } from '../../src/seed-file.ts'
+import { startMockServer } from '../../src/server.ts'
 import { ACTIVATE, DEACTIVATE, DEMO, DEMO_SEED_FILE } from './support.ts'
 
 type LicenseSeed = NonNullable<SeedInput['licenses']>[number]
@@ -89,5 +90,84 @@ describe('events within one millisecond (a frozen clock: every time the same)', 
     expect(call(engine, ACTIVATE, device('c'))).toMatchObject({ status: 200, transfer_count: 1 })
     const license = engine.tenant()!.store.licenseByKey('demo', 'K')!
     expect(new Set(license.devices.map((row) => row.time_activated))).toEqual(new Set(['2030-01-01T00:00:00.000Z']))
+  })
+})
+
+// A device deactivated in the same millisecond as its activation: its own activation must not
+// hide its deactivation, however the state was loaded. The license below has used both of its
+// transfers, so a third machine is refused, and nothing changes.
+describe('a deactivation in the same instant as its own activation frees the seat', () => {
+  const AT = '2026-01-01T10:00:00.000Z'
+  const spent = (): LicenseSeed => ({
+    id: 1,
+    product: 'demo',
+    license_key: 'K',
+    max_activations: 1,
+    max_transfers: 2,
+    transfer_count: 2,
+    devices: [{ hardware_id: 'hw-b', active: false, time_activated: AT, time_deactivated: AT }],
+  })
+  const hwC = { hardware_id: 'hw-c', product: 'demo', license_key: 'K' }
+
+  test('from a seed: hw-c is a third transfer, refused, and the state is unchanged', async () => {
+    const engine = await engineWith(spent())
+    const before = engine.tenant()!.store.toSeed()
+    expect(call(engine, ACTIVATE, hwC)).toMatchObject({ status: 400, code: 'license_transferred_max_times' })
+    expect(engine.tenant()!.store.toSeed()).toEqual(before)
+    // Going back to hw-b is no transfer.
+    expect(call(engine, ACTIVATE, { ...hwC, hardware_id: 'hw-b' })).toEqual({ status: 200, code: 'license_activated', transfer_count: 2 })
+  })
+
+  test('the same, when the deactivation time is written before the activation time', async () => {
+    const license = spent()
+    license.devices = [{ hardware_id: 'hw-b', active: false, time_activated: AT, time_deactivated: '2026-01-01T09:59:59.999Z' }]
+    expect(call(await engineWith(license), ACTIVATE, hwC)).toMatchObject({ status: 400, code: 'license_transferred_max_times' })
+  })
+
+  test('an activation of another device at that same instant still takes the seat', async () => {
+    const license = spent()
+    license.max_activations = 2
+    license.devices = [...license.devices!, { hardware_id: 'hw-a', active: true, time_activated: AT }]
+    // hw-a took hw-b's seat: hw-c is a second machine beside hw-a, not a transfer.
+    expect(call(await engineWith(license), ACTIVATE, hwC)).toEqual({ status: 200, code: 'license_activated', transfer_count: 2 })
+  })
+
+  test('through PUT /__admin/state', async () => {
+    const server = await startMockServer({ port: 0, seed: { credentials: [{ api_key: DEMO.apiKey, shared_key: DEMO.sharedKey }], products: [{ short_code: 'demo' }] } })
+    try {
+      const put = await fetch(`${server.url}/__admin/state`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ credentials: [{ api_key: DEMO.apiKey, shared_key: DEMO.sharedKey }], products: [{ short_code: 'demo' }], licenses: [spent()] }),
+      })
+      expect(put.status).toBe(200)
+      const before = server.engine.tenant()!.store.toSeed()
+      expect(call(server.engine, ACTIVATE, hwC)).toMatchObject({ status: 400, code: 'license_transferred_max_times' })
+      expect(server.engine.tenant()!.store.toSeed()).toEqual(before)
+    } finally {
+      await server.close()
+    }
+  })
+
+  test('live, on a frozen clock, and again after the state is saved and loaded (the order of events is lost)', async () => {
+    const parsed = validateSeed({
+      credentials: [{ api_key: DEMO.apiKey, shared_key: DEMO.sharedKey }],
+      products: [{ short_code: 'demo' }],
+      licenses: [{ id: 1, product: 'demo', license_key: 'K', max_activations: 1, max_transfers: 2, transfer_count: 1 }],
+    })
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues))
+    const clock = createClock()
+    clock.freeze(true)
+    clock.set(new Date(AT))
+    const engine = await createEngine({ seed: parsed.seed, clock })
+    const device = (hardware_id: string) => ({ hardware_id, product: 'demo', license_key: 'K' })
+    expect(call(engine, ACTIVATE, device('hw-b'))).toMatchObject({ status: 200, transfer_count: 1 })
+    expect(call(engine, DEACTIVATE, device('hw-b')).status).toBe(200)
+    const saved = engine.tenant()!.store.toSeed()
+    expect(call(engine, ACTIVATE, device('hw-c'))).toMatchObject({ status: 200, transfer_count: 2 })
+    // The saved state (hw-b activated and deactivated at AT, one transfer used) loaded again.
+    expect((await engine.replaceState('default', saved)).ok).toBe(true)
+    expect(call(engine, ACTIVATE, device('hw-c'))).toMatchObject({ status: 200, transfer_count: 2 })
+    expect(call(engine, DEACTIVATE, device('hw-c'))).toMatchObject({ status: 400, code: 'license_transferred_max_times' })
   })
 })

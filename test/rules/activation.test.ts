@@ -469,13 +469,16 @@ describe('transfers: transfer_count counts only a real transfer', () => {
 
   test('max_transfers: the last allowed transfer succeeds, the next one is refused with the state unchanged', async () => {
     const fresh = await withLicenses([keyLicense({ max_activations: 1, max_transfers: 2, transfer_count: 1, devices: [{ hardware_id: 'hw-a' }] })])
+    // Frozen: hw-b's deactivation below is written at the very instant it was activated (the
+    // case that once made this test depend on two clock reads landing in different milliseconds).
+    fresh.clock.freeze(true)
     await deactivated(key('hw-a'))
     expect((await activated(key('hw-b'))).transfer_count).toBe(2)
     expect(licenseIn(await fresh.state.get(), 1).transfer_count).toBe(2)
     // Deactivation is refused now (row 23), so hw-b goes inactive through the state.
     const state = await fresh.state.get()
     const license = licenseIn(state, 1)
-    license.devices = license.devices!.map((device) => ({ ...device, active: false, time_deactivated: device.time_deactivated ?? new Date().toISOString() }))
+    license.devices = license.devices!.map((device) => ({ ...device, active: false, time_deactivated: device.time_deactivated ?? fresh.clock.now().toISOString() }))
     license.times_activated = 0
     await fresh.state.set(state)
     await refused(fresh, key('hw-c'), 'license_transferred_max_times', MESSAGES.license_transferred_max_times)
