@@ -23,8 +23,8 @@ export async function generate(): Promise<{ types: string; schemas: string }> {
     BANNER +
     '/** components.schemas of the spec, for ajv (refs stay `#/components/schemas/...`). */\n' +
     `export const specDocument = ${JSON.stringify({ components: { schemas: spec.components.schemas } }, null, 2)} as const\n\n` +
-    '/** The query parameters of each operation that has some, as one object schema per operationId. */\n' +
-    `export const querySchemas = ${JSON.stringify(querySchemas(spec), null, 2)} as const\n`
+    '/** Every operation: its method, path, how its request arrives and the schema that validates it. */\n' +
+    `export const operations = ${JSON.stringify(operations(spec), null, 2)} as const\n`
   return { types, schemas }
 }
 
@@ -35,22 +35,41 @@ interface Parameter {
   schema?: unknown
 }
 interface Spec {
-  paths: Record<string, Record<string, { operationId?: string; parameters?: (Parameter | { $ref: string })[] }>>
+  paths: Record<
+    string,
+    Record<string, { operationId?: string; parameters?: (Parameter | { $ref: string })[]; requestBody?: { content?: Record<string, { schema?: { $ref: string } | object }> } }>
+  >
   components: { schemas: Record<string, unknown> }
 }
 
-/** Query parameters are listed one by one in the spec (as OpenAPI tools show them); validation wants one object. */
-function querySchemas(spec: Spec): Record<string, unknown> {
+const INPUTS: Record<string, string> = { 'application/json': 'json', 'text/plain': 'text', 'application/x-www-form-urlencoded': 'form' }
+
+/**
+ * Per operationId. A body's schema is a reference into specDocument; query parameters, which the
+ * spec lists one by one (as OpenAPI tools show them), become one object schema.
+ */
+function operations(spec: Spec): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const item of Object.values(spec.paths)) {
-    for (const operation of Object.values(item)) {
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (!operation.operationId) continue
       const query = (operation.parameters ?? []).filter((parameter): parameter is Parameter => 'in' in parameter && parameter.in === 'query')
-      if (query.length === 0 || !operation.operationId) continue
-      out[operation.operationId] = {
-        type: 'object',
-        properties: Object.fromEntries(query.map((parameter) => [parameter.name, parameter.schema ?? {}])),
-        required: query.filter((parameter) => parameter.required).map((parameter) => parameter.name),
+      const content = operation.requestBody?.content ?? {}
+      const [mediaType] = Object.keys(content)
+      const entry: Record<string, unknown> = { method: method.toUpperCase(), path }
+      if (mediaType !== undefined) {
+        entry.input = INPUTS[mediaType] ?? mediaType
+        const schema = content[mediaType].schema
+        entry.schema = schema && '$ref' in schema ? { $ref: `spec${schema.$ref}` } : (schema ?? {})
+      } else {
+        entry.input = 'query'
+        entry.schema = {
+          type: 'object',
+          properties: Object.fromEntries(query.map((parameter) => [parameter.name, parameter.schema ?? {}])),
+          required: query.filter((parameter) => parameter.required).map((parameter) => parameter.name),
+        }
       }
+      out[operation.operationId] = entry
     }
   }
   return out

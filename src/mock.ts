@@ -57,8 +57,8 @@ export function createLicenseMock(options: LicenseMockOptions = {}): LicenseMock
   const ready = createEngine({ seed, initial, clock, faults, journal, signingKey: options.signingKey })
   const unwrap = <T>(result: AdminResult<T>): T => {
     if (result.ok) return result.value
-    if (result.issues) throw new InvalidSeedError('(object)', result.issues)
-    throw new Error(result.message)
+    if (result.error.issues) throw new InvalidSeedError('(object)', result.error.issues)
+    throw new Error(result.error.message)
   }
   return {
     handlers: createHandlers(ready),

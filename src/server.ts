@@ -164,7 +164,7 @@ async function restoreState(engine: Engine, file: string): Promise<boolean> {
   const saved = loadStateFile(file)
   if (!saved) return false
   const loaded = await engine.replaceState(DEFAULT_TENANT, saved)
-  if (!loaded.ok) throw new StateFileError(file, `is not a valid state: ${loaded.message}`)
+  if (!loaded.ok) throw new StateFileError(file, `is not a valid state: ${loaded.error.message}`)
   return true
 }
 

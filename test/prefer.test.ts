@@ -90,9 +90,9 @@ describe('a Prefer that cannot be honoured → 422 invalid_prefer_header', () =>
 
 describe('parsePrefer', () => {
   test('reads Prism’s grammar with commas or semicolons, any spacing', () => {
-    expect(parsePrefer('code=400;example=blacklisted')).toEqual({ kind: 'error', code: 'blacklisted' })
-    expect(parsePrefer('  Code = 400 ,  Example = blacklisted ')).toEqual({ kind: 'error', code: 'blacklisted' })
-    expect(parsePrefer(undefined)).toBeUndefined()
-    expect(parsePrefer('')).toBeUndefined()
+    expect(parsePrefer('code=400;example=blacklisted')).toEqual({ ok: true, value: { kind: 'error', code: 'blacklisted' } })
+    expect(parsePrefer('  Code = 400 ,  Example = blacklisted ')).toEqual({ ok: true, value: { kind: 'error', code: 'blacklisted' } })
+    expect(parsePrefer(undefined)).toEqual({ ok: true, value: undefined })
+    expect(parsePrefer('')).toEqual({ ok: true, value: undefined })
   })
 })

@@ -113,17 +113,17 @@ describe('the engine keeps its seeds as snapshots', () => {
     const engine = await createEngine({ seed })
     const replaced = await engine.replaceState(DEFAULT_TENANT, { products: [{ short_code: 'x' }] })
     expect(replaced.ok).toBe(true)
-    expect(engine.tenant()!.store.collections.licenses.count()).toBe(0)
+    expect(engine.tenant()!.store.db.licenses.count()).toBe(0)
     await engine.reset()
     expectIdentical(engine.tenant()!.initial, seed)
-    expect(engine.tenant()!.store.collections.licenses.count()).toBe(seed.licenses.length)
+    expect(engine.tenant()!.store.db.licenses.count()).toBe(seed.licenses.length)
     expect(engine.tenant()!.store.toSeed()).toEqual((await createEngine({ seed: large() })).tenant()!.store.toSeed())
   })
 
   test('a tenant created without credentials keeps its generated key through a reset', async () => {
     const engine = await createEngine({ seed: valid({}) })
     const created = await engine.createTenant({ products: [{ short_code: 'p' }] })
-    if (!created.ok) throw new Error(created.message)
+    if (!created.ok) throw new Error(created.error.message)
     const id = created.value.tenant
     expect((await engine.replaceState(id, { products: [{ short_code: 'q' }] })).ok).toBe(true)
     expect((await engine.resetTenant(id)).ok).toBe(true)

@@ -10,16 +10,16 @@ describe('tenant credentials', () => {
   test('a second tenant cannot take a bearer token another tenant answers to', async () => {
     const engine = await createEngine({ seed: resolveSeed(seedWith('key-a', 'token-shared')) })
     const second = await engine.createTenant(seedWith('key-b', 'token-shared'))
-    expect(second).toMatchObject({ ok: false, status: 409 })
+    expect(second).toMatchObject({ ok: false, error: { status: 409 } })
     expect(engine.tenants().map((tenant) => tenant.id)).toEqual(['default'])
   })
 
   test('replacing a tenant state with another tenant bearer token is refused and changes nothing', async () => {
     const engine = await createEngine({ seed: resolveSeed(seedWith('key-a', 'token-a')) })
     const created = await engine.createTenant(seedWith('key-b', 'token-b'))
-    if (!created.ok) throw new Error(created.message)
+    if (!created.ok) throw new Error(created.error.message)
     const replaced = await engine.replaceState(created.value.tenant, seedWith('key-b', 'token-a'))
-    expect(replaced).toMatchObject({ ok: false, status: 409 })
+    expect(replaced).toMatchObject({ ok: false, error: { status: 409 } })
     expect(engine.tenant(created.value.tenant)!.store.credentials()[0].bearer_token).toBe('token-b')
   })
 })

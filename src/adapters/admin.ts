@@ -88,13 +88,13 @@ const noContent = (): AdminResponse => ({ status: 204, headers: {} })
 const badRequest = (message: string, issues?: SeedIssue[]) => adminError(400, 'admin_bad_request', message, { issues })
 const notFound = (message: string) => adminError(404, 'admin_not_found', message)
 
-const CODE_OF_STATUS: Record<400 | 404 | 409, AdminErrorCode> = { 400: 'admin_bad_request', 404: 'admin_not_found', 409: 'admin_conflict' }
+const CODE_OF_STATUS: Record<400 | 404 | 409 | 413, AdminErrorCode> = { 400: 'admin_bad_request', 404: 'admin_not_found', 409: 'admin_conflict', 413: 'admin_payload_too_large' }
 
 /** An engine admin result → the response: `ok` as given, failures with their status, message and issues. */
 function fromResult<T>(result: AdminResult<T>, ok: (value: T) => AdminResponse): AdminResponse {
   if (result.ok) return ok(result.value)
-  const message = result.issues?.length ? `${result.message}: ${describeIssues(result.issues)}` : result.message
-  return adminError(result.status, CODE_OF_STATUS[result.status], message, { issues: result.issues })
+  const { status, message, issues } = result.error
+  return adminError(status, CODE_OF_STATUS[status], issues?.length ? `${message}: ${describeIssues(issues)}` : message, { issues })
 }
 
 function describeIssues(issues: readonly SeedIssue[]): string {
@@ -214,7 +214,7 @@ function routes(engine: AdminEngine, version: string): Route[] {
       body: { kind: 'json', required: true },
       handler({ tenant, body }) {
         const added = tenant.faults.add(body)
-        return added.ok ? json(201, { id: added.fault.id }) : badRequest(added.message)
+        return added.ok ? json(201, { id: added.value.id }) : badRequest(added.error.message)
       },
     },
     { method: 'GET', path: '/faults', query: ['tenant'], tenant: true, handler: ({ tenant }) => json(200, { faults: tenant.faults.list() }) },

@@ -3,7 +3,8 @@
 // `Request`/`Response` objects. /__admin goes to the admin API; OPTIONS is a CORS preflight.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { MAX_BODY_BYTES, type Engine } from '../core/engine.ts'
+import type { Engine } from '../core/engine.ts'
+import { MAX_BODY_BYTES, toCoreRequest } from '../core/request.ts'
 import { exampleBody } from '../core/errors.ts'
 import type { CoreResponse } from '../core/types.ts'
 import { ADMIN_PREFIX, type Admin, type AdminResponse } from './admin.ts'
@@ -53,20 +54,9 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
     const method = req.method ?? 'GET'
-    const url = req.url ?? '/'
-    const q = url.indexOf('?')
-    let path = q === -1 ? url : url.slice(0, q)
-    let query = q === -1 ? '' : url.slice(q + 1)
-    if (path.charCodeAt(0) !== 47 /* / */) {
-      // Absolute form (`POST http://host/path`), as sent through proxies.
-      try {
-        const parsed = new URL(url)
-        path = parsed.pathname
-        query = parsed.search.slice(1)
-      } catch {
-        // Left as is: the engine answers 404 for it.
-      }
-    }
+    // The body is added once read (readBody): it buffers at most the limit.
+    const request = toCoreRequest({ method, url: req.url ?? '/', headers: req.headers })
+    const { path, query = '' } = request
     if (method === 'OPTIONS') {
       res.writeHead(204, closing ? { ...PREFLIGHT_HEADERS, connection: 'close' } : PREFLIGHT_HEADERS)
       res.end()
@@ -97,7 +87,9 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
           )
         } else {
           // node's header names are already lower case, as the engine expects.
-          writeCore(res, engine.handle({ method, path, query, headers: req.headers as Record<string, string | undefined>, body, tooLarge }))
+          request.body = body
+          request.tooLarge = tooLarge
+          writeCore(res, engine.handle(request))
         }
       } catch (error) {
         internalError(res, error, req, path)

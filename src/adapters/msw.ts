@@ -1,6 +1,7 @@
 // msw handlers over the engine, for in-process tests: translation only, no rules.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw'
-import { MAX_BODY_BYTES, type Engine } from '../core/engine.ts'
+import type { Engine } from '../core/engine.ts'
+import { toCoreRequest } from '../core/request.ts'
 import type { CoreResponse } from '../core/types.ts'
 
 /** Handlers for `*\/api/v4/` deactivate_license, activate_license and check_license (404/405 for the rest), on any origin. */
@@ -9,21 +10,8 @@ export function createHandlers(engine: Promise<Engine>): HttpHandler[] {
 }
 
 async function handle(engine: Engine, request: Request) {
-  const headers: Record<string, string> = {}
-  request.headers.forEach((value, name) => {
-    headers[name] = value
-  })
-  const text = request.body ? await request.text() : undefined
-  const tooLarge = text !== undefined && Buffer.byteLength(text) > MAX_BODY_BYTES
-  const url = new URL(request.url)
-  return engine.handle({
-    method: request.method,
-    path: url.pathname,
-    query: url.search.slice(1),
-    headers,
-    body: tooLarge ? undefined : text,
-    tooLarge,
-  })
+  const body = request.body ? await request.text() : undefined
+  return engine.handle(toCoreRequest({ method: request.method, url: request.url, headers: request.headers, body }))
 }
 
 async function toResponse(response: CoreResponse): Promise<Response> {

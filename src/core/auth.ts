@@ -3,6 +3,7 @@
 // strict where it is documented (hmac-sha256, headers="date", 15-minute Date window).
 import { timingSafeEqual } from 'node:crypto'
 import { fail, type Failure } from './errors.ts'
+import { ok, type Result } from './result.ts'
 import { signDate } from './signature.ts'
 
 export type AuthHeader =
@@ -55,24 +56,24 @@ class Memo<V> {
 }
 
 /** Authorization header text → its parsed (valid) form. The objects are shared: read-only. */
-const parsedHeaders = new Memo<AuthHeader>(256)
+const parsedHeaders = new Memo<Result<AuthHeader>>(256)
 /** Date header text → its instant in ms, or NaN when it is not an RFC 7231 date. */
 const parsedDates = new Memo<number>(256)
 /** Shared key → the last Date signed with it and the signature expected for that Date, as bytes. */
 const signatures = new Map<string, { date: string; signature: Buffer }>()
 
 /** Rows 2–5: header presence and shape. Does not look at keys or signatures. */
-export function parseAuthorization(date: string | undefined, authorization: string | undefined): AuthHeader | Failure {
+export function parseAuthorization(date: string | undefined, authorization: string | undefined): Result<AuthHeader> {
   if (!date?.trim() || !authorization?.trim()) return fail('missing_headers')
   const known = parsedHeaders.get(authorization)
   if (known) return known
   const parsed = parseHeader(authorization)
-  return 'ok' in parsed ? parsed : parsedHeaders.set(authorization, parsed)
+  return parsed.ok ? parsedHeaders.set(authorization, parsed) : parsed
 }
 
-function parseHeader(authorization: string): AuthHeader | Failure {
+function parseHeader(authorization: string): Result<AuthHeader> {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)
-  if (bearer) return { kind: 'bearer', token: bearer[1] }
+  if (bearer) return ok({ kind: 'bearer', token: bearer[1] })
   const params = new Map<string, string>()
   for (const part of splitParams(authorization)) {
     const pair = PAIR.exec(part)
@@ -86,7 +87,7 @@ function parseHeader(authorization: string): AuthHeader | Failure {
   if (signed.length !== 1 || signed[0] !== 'date') {
     return fail('authorization_invalid_headers', { reason: 'headers must be "date"' })
   }
-  return { kind: 'hmac', algorithm: 'hmac-sha256', headers: 'date', signature: params.get('signature')!, apiKey: params.get('apikey')! }
+  return ok({ kind: 'hmac', algorithm: 'hmac-sha256', headers: 'date', signature: params.get('signature')!, apiKey: params.get('apikey')! })
 }
 
 /** Splits on commas outside double quotes. */

@@ -1,25 +1,19 @@
-// Rows 10–12: the request body (or check_license's query), parsed and validated with the
-// schemas compiled from the spec.
+// Rows 10–12: a request's input (JSON body, query string, text) read and validated with the
+// schemas compiled from the spec, per operation.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import { querySchemas, specDocument } from '../generated/schemas.ts'
+import { operations, specDocument } from '../generated/schemas.ts'
 import { fail, type Failure } from './errors.ts'
-import type { ActivateLicenseRequest, CheckLicenseQuery, DeactivateLicenseRequest } from './types.ts'
+import { ok, type Result } from './result.ts'
 
 export type AuthorizationMethod = 'license-key' | 'user'
+export type OperationId = keyof typeof operations
+export type InputKind = (typeof operations)[OperationId]['input']
 
 const ajv = new Ajv({ allErrors: false, strict: false })
 ajv.addSchema({ $id: 'spec', ...specDocument })
 // Query values arrive as text: this one turns "7" into 7 and "true" into true where the spec says so.
 const queryAjv = new Ajv({ allErrors: false, strict: false, coerceTypes: true })
-
-/** What each endpoint reads, and what it requires beyond hardware_id, product and the identity. */
-const REQUESTS = {
-  deactivate: { validate: ajv.getSchema<DeactivateLicenseRequest>('spec#/components/schemas/DeactivateLicenseRequest')!, password: false, sso: true },
-  activate: { validate: ajv.getSchema<ActivateLicenseRequest>('spec#/components/schemas/ActivateLicenseRequest')!, password: true, sso: true },
-  check: { validate: queryAjv.compile<CheckLicenseQuery>(querySchemas.checkLicense), password: false, sso: false },
-} satisfies Record<string, { validate: ValidateFunction; password: boolean; sso: boolean }>
-export type RequestKind = keyof typeof REQUESTS
-type RequestOf = { deactivate: DeactivateLicenseRequest; activate: ActivateLicenseRequest; check: CheckLicenseQuery }
+queryAjv.addSchema({ $id: 'spec', ...specDocument })
 
 /** A query string as an object: the first value of a repeated name wins. */
 export function readQuery(query: string | undefined): Record<string, string> {
@@ -29,59 +23,87 @@ export function readQuery(query: string | undefined): Record<string, string> {
   return out
 }
 
-const absent = (value: unknown) => value === undefined || value === ''
-
 /** Row 10. An empty body reads as `{}`, so it is answered with the missing parameters. */
-export function readJson(raw: string | undefined): { ok: true; value: unknown } | Failure {
-  if (raw === undefined || raw.trim() === '') return { ok: true, value: {} }
+export function readJson(raw: string | undefined): Result<unknown> {
+  if (raw === undefined || raw.trim() === '') return ok({})
   try {
-    return { ok: true, value: JSON.parse(raw) }
+    return ok(JSON.parse(raw))
   } catch (error) {
     return fail('invalid_json', { reason: error instanceof Error ? error.message.slice(0, 200) : 'unreadable' })
   }
 }
 
-/**
- * Rows 11–12.
- * @param methodOf the authorization method of a product short code (undefined when unknown),
- *   so that a missing identity is reported in row 11, before wrong types (row 12).
- */
-export function validateBody<K extends RequestKind = 'deactivate'>(
-  body: unknown,
-  methodOf: (product: string) => AuthorizationMethod | undefined,
-  kind: K = 'deactivate' as K,
-): { ok: true; value: RequestOf[K] } | Failure {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return fail('validation_error', { field: 'body', reason: `must be a JSON object, got ${Array.isArray(body) ? 'an array' : body === null ? 'null' : typeof body}` })
-  }
-  const request = REQUESTS[kind]
-  const fields = body as Record<string, unknown>
-  const missing = missingFields(fields, methodOf, request)
-  if (missing.length > 0) return fail('missing_parameters', { fields: missing.join(', ') })
-  if (!request.validate(fields)) return fail('validation_error', describe(request.validate.errors?.[0], kind === 'check' ? 'query' : 'body'))
-  if (fields.id_token !== undefined && fields.code !== undefined) {
-    return fail('validation_error', { field: 'code', reason: 'send either id_token or code, not both' })
-  }
-  return { ok: true, value: fields as RequestOf[K] }
+/** What row 11 requires beyond the spec's required fields: the identity of a license. */
+export interface IdentityRule {
+  /** `username` needs `password` (activation). */
+  password?: boolean
+  /** `id_token` / `code` with `customer_account_code` stand for `username`. */
+  sso?: boolean
 }
+
+export interface RequestShape {
+  operationId: OperationId
+  /** The license identity by the product's authorization method; absent when the request names no license. */
+  identity?: IdentityRule
+  /** Fields required beyond the spec's, checked in row 11 (e.g. the spec can't say "license_key or username"). */
+  alsoRequired?: readonly string[]
+}
+
+/**
+ * Rows 11–12 for one operation: missing parameters first (the spec's required fields, then the
+ * identity the product's method asks for), then the schema. `methodOf` tells a product's method
+ * (undefined when unknown), so a missing identity is reported before wrong types.
+ */
+export type Validate<T> = (input: unknown, methodOf: (product: string) => AuthorizationMethod | undefined) => Result<T>
+
+export function requestValidator<T>(shape: RequestShape): Validate<T> {
+  const operation = operations[shape.operationId]
+  const validate: ValidateFunction<T> = operation.input === 'query' ? queryAjv.compile<T>(operation.schema) : (ajv.getSchema<T>(operation.schema.$ref) ?? ajv.compile<T>(operation.schema))
+  const required = [...(resolved(operation.schema).required ?? []), ...(shape.alsoRequired ?? [])]
+  const whole = operation.input === 'query' ? 'query' : 'body'
+  return (input, methodOf) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      return fail('validation_error', { field: whole, reason: `must be a JSON object, got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}` })
+    }
+    // Query validation coerces values in place ("7" → 7): on a copy, the journal keeps what was sent.
+    const fields = operation.input === 'query' ? { ...(input as Record<string, unknown>) } : (input as Record<string, unknown>)
+    const missing = missingFields(fields, required, methodOf, shape.identity)
+    if (missing.length > 0) return fail('missing_parameters', { fields: missing.join(', ') })
+    if (!validate(fields)) return fail('validation_error', describe(validate.errors?.[0], whole))
+    if (shape.identity?.sso && fields.id_token !== undefined && fields.code !== undefined) {
+      return fail('validation_error', { field: 'code', reason: 'send either id_token or code, not both' })
+    }
+    return ok(fields as T)
+  }
+}
+
+/** The schema an operation's body refers to (its `required` list), or the query schema itself. */
+function resolved(schema: { $ref?: string; required?: readonly string[] }): { required?: readonly string[] } {
+  if (schema.$ref === undefined) return schema
+  const name = schema.$ref.slice(schema.$ref.lastIndexOf('/') + 1) as keyof typeof specDocument.components.schemas
+  return specDocument.components.schemas[name] as { required?: readonly string[] }
+}
+
+const absent = (value: unknown) => value === undefined || value === ''
 
 function missingFields(
   fields: Record<string, unknown>,
+  required: readonly string[],
   methodOf: (product: string) => AuthorizationMethod | undefined,
-  request: { password: boolean; sso: boolean },
+  identity: IdentityRule | undefined,
 ): string[] {
   // Pushes rather than filter(): no closure is created per request.
   const missing: string[] = []
-  if (absent(fields.hardware_id)) missing.push('hardware_id')
-  if (absent(fields.product)) missing.push('product')
+  for (const name of required) if (absent(fields[name])) missing.push(name)
+  if (!identity) return missing
   const method = typeof fields.product === 'string' ? methodOf(fields.product) : undefined
   if (method === 'license-key' && absent(fields.license_key)) missing.push('license_key')
   if (method === 'user' && absent(fields.username)) {
-    const sso = request.sso && (!absent(fields.id_token) || !absent(fields.code))
-    if (!sso) missing.push(request.sso ? 'username (or id_token or code with customer_account_code)' : 'username')
+    const sso = identity.sso === true && (!absent(fields.id_token) || !absent(fields.code))
+    if (!sso) missing.push(identity.sso ? 'username (or id_token or code with customer_account_code)' : 'username')
     else if (absent(fields.customer_account_code)) missing.push('customer_account_code')
   }
-  if (request.password && method === 'user' && !absent(fields.username) && fields.password === undefined) missing.push('password')
+  if (identity.password && method === 'user' && !absent(fields.username) && fields.password === undefined) missing.push('password')
   return missing
 }
 
@@ -94,3 +116,5 @@ function describe(error: ErrorObject | undefined, whole: string): Record<string,
   }
   return { field: path || whole, reason: error.message ?? 'is invalid' }
 }
+
+export type { Failure }

@@ -1,38 +1,30 @@
-// One call per request: a plain request in, a plain response out. The order of the stages is
-// the order of DESIGN's flow: route → tenant → faults → Prefer → auth → body → rules → apply.
-// Deactivation, activation and check share every stage but the rules and the answer.
-import { randomBytes, randomUUID } from 'node:crypto'
-import { checkCredential, checkDate, checkSignature, parseAuthorization, DATE_WINDOW_MS } from './auth.ts'
-import { decideActivation } from './activate.ts'
-import { readJson, readQuery, validateBody, type RequestKind } from './body.ts'
-import { decideCheck } from './check.ts'
-import { createClock, type Clock } from './clock.ts'
-import { decideDeactivation } from './deactivate.ts'
+// One call per request: a plain request in, a plain response out, over the endpoint table
+// (endpoints/). Every endpoint runs the same stages, in the order of the rule table
+// (docs/rules.md): route → tenant → faults → Prefer → auth → input → the endpoint's own rows
+// (validate, find, rules, effect, answer) → sign → journal.
+import { checkCredential, checkDate, checkSignature, DATE_WINDOW_MS, parseAuthorization } from './auth.ts'
+import { readJson, readQuery } from './body.ts'
+import type { Clock } from './clock.ts'
+import { ENDPOINTS, endpointsAt, type Endpoint, type Success } from './endpoints/index.ts'
 import { exampleBody, fail, type ErrorBody } from './errors.ts'
-import { createFaults, type Faults, type FaultTarget } from './faults.ts'
+import { type Faults, type FaultTarget } from './faults.ts'
 import { createJournal, type Journal } from './journal.ts'
-import { renderActivation, renderCheck, type Signed } from './license-view.ts'
 import { parsePrefer } from './prefer.ts'
-import { validateSeed, type Seed, type SeedIssue } from './seed.ts'
-import { createSigner, generateSigningKey, v1Id, type Signer } from './signing.ts'
-import { snapshotSeed, type SeedSnapshot } from './snapshot.ts'
-import { createStore, type CredentialRecord, type Store } from './store.ts'
+import { MAX_BODY_BYTES } from './request.ts'
+import { ok, type Problem, type Result } from './result.ts'
+import type { Seed } from './seed.ts'
+import { createSigner, generateSigningKey, type Signer } from './signing.ts'
+import type { SeedSnapshot } from './snapshot.ts'
+import type { CredentialRecord } from './store.ts'
+import { createTenants, DEFAULT_TENANT, type Created, type Tenant } from './tenants.ts'
 import type { CoreRequest, CoreResponse } from './types.ts'
 
+export { DEFAULT_TENANT, type Tenant } from './tenants.ts'
+export { MAX_BODY_BYTES } from './request.ts'
 export const DEACTIVATE_PATH = '/api/v4/deactivate_license'
 export const ACTIVATE_PATH = '/api/v4/activate_license'
 export const CHECK_PATH = '/api/v4/check_license'
 
-/** The endpoints: path → the method it takes and the request it reads. */
-const ENDPOINTS = new Map<string, { method: 'POST' | 'GET'; kind: RequestKind; name: Endpoint }>([
-  [DEACTIVATE_PATH, { method: 'POST', kind: 'deactivate', name: 'deactivate_license' }],
-  [ACTIVATE_PATH, { method: 'POST', kind: 'activate', name: 'activate_license' }],
-  [CHECK_PATH, { method: 'GET', kind: 'check', name: 'check_license' }],
-])
-export type Endpoint = 'deactivate_license' | 'activate_license' | 'check_license'
-export const DEFAULT_TENANT = 'default'
-
-export const MAX_BODY_BYTES = 1024 * 1024
 /** Bodies the journal keeps parsed; larger or deeper ones are kept as truncated text. */
 const JOURNAL_BODY_CHARS = 64 * 1024
 const JOURNAL_BODY_DEPTH = 64
@@ -55,40 +47,28 @@ export interface EngineOptions {
   /** Real time for the Date-header window; injectable for tests. */
   realNow?: () => number
   /**
-   * The PEM private key (RSA, ≥ 2048 bits) activation and check answers are signed with. When
-   * absent, one key pair generated on first use is shared by every engine of the process.
+   * The PEM private key (RSA, ≥ 2048 bits) signed answers are signed with. When absent, one key
+   * pair generated on first use is shared by every engine of the process.
    */
   signingKey?: string
   /**
-   * Called after a tenant's state changed: a successful deactivation, `replaceState`, `reset`
-   * (with the default tenant's id) and `resetTenant`. Synchronous and must not throw (a throw is
-   * ignored); persistence schedules its write from here.
+   * Called after a tenant's state changed: a successful request that changes state,
+   * `replaceState`, `reset` (with the default tenant's id) and `resetTenant`. Synchronous and
+   * must not throw (a throw is ignored); persistence schedules its write from here.
    */
   onChange?: (tenantId: string) => void
 }
 
-export interface Tenant {
-  readonly id: string
-  /**
-   * The seed it was created from; `reset` goes back to it. Kept compressed, not as objects: each
-   * read rebuilds it (a fresh copy, equal to that seed).
-   */
-  readonly initial: Seed
-  store: Store
-  readonly clock: Clock
-  readonly faults: Faults
-}
-
-export type AdminResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 409; message: string; issues?: SeedIssue[] }
+export type AdminResult<T> = Result<T, Problem>
 
 export interface Engine {
   handle(request: CoreRequest): CoreResponse
   readonly journal: Journal
-  /** The public key (SPKI PEM) that verifies activation and check signatures. */
+  /** The public key (SPKI PEM) that verifies the signed answers. */
   readonly publicKey: string
   tenant(id?: string): Tenant | undefined
   tenants(): Tenant[]
-  createTenant(seed: unknown, id?: string): Promise<AdminResult<{ tenant: string; api_key: string; shared_key: string }>>
+  createTenant(seed: unknown, id?: string): Promise<AdminResult<Created>>
   removeTenant(id: string): boolean
   /** Replaces a tenant's state with a seed document, atomically: all of it or nothing. */
   replaceState(id: string, seed: unknown): Promise<AdminResult<null>>
@@ -97,17 +77,6 @@ export interface Engine {
   /** One tenant back to its seed, its faults cleared, its clock real; others untouched. */
   resetTenant(id: string): Promise<AdminResult<null>>
 }
-
-/** A success: the code the journal records, the JSON text and, for signed answers, the v2 signature. */
-interface Answer {
-  status: 200
-  code: string
-  json: string
-  signature?: string
-}
-const DEACTIVATED: Answer = Object.freeze({ status: 200, code: 'license_deactivated', json: JSON.stringify('license_deactivated') })
-const signed = (code: string, { body, signature }: Signed): Answer => ({ status: 200, code, json: body, signature })
-const NO_EXTRA: Partial<CoreResponse> = Object.freeze({})
 
 let sharedSigner: Promise<Signer> | undefined
 /**
@@ -119,19 +88,16 @@ export function defaultSigner(): Promise<Signer> {
   return sharedSigner
 }
 
+const JSON_HEADERS = (): Record<string, string> => ({ 'content-type': 'application/json' })
+
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   // Started first: generating a key pair runs off the main thread while the seed loads.
   const signerReady = options.signingKey === undefined ? defaultSigner() : Promise.resolve(createSigner(options.signingKey))
   const realNow = options.realNow ?? Date.now
   const windowMs = options.dateWindowMs ?? DATE_WINDOW_MS
   const journal = options.journal ?? createJournal(options.journalSize)
-  // Read once: nothing below holds `options`, so the seed objects it carries can be collected
-  // once the store is built.
+  // Read once: nothing below holds `options`, so the seed objects it carries can be collected.
   const onChange = options.onChange
-  const tenants = new Map<string, Tenant>()
-  // api_key / bearer token → tenant id
-  const byApiKey = new Map<string, string>()
-  const byBearer = new Map<string, string>()
   const changed = (id: string) => {
     try {
       onChange?.(id)
@@ -139,41 +105,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       // A listener's failure is its own; the request has been answered by then.
     }
   }
-
-  const newTenant = async (id: string, seed: Seed, clock?: Clock | Date, faults?: Faults, snapshot?: SeedSnapshot): Promise<Tenant> => {
-    const initial = snapshot ?? snapshotSeed(seed)
-    return {
-      id,
-      get initial() {
-        return initial.restore()
-      },
-      store: await createStore(seed),
-      clock: clock && !(clock instanceof Date) ? clock : createClock(clock, realNow),
-      faults: faults ?? createFaults(),
-    }
-  }
-  /** A credential of the seed whose api_key or bearer token another tenant already answers to. */
-  const takenBy = (seed: Seed, except?: string) =>
-    seed.credentials.find((credential) => {
-      const owners = [byApiKey.get(credential.api_key), credential.bearer_token ? byBearer.get(credential.bearer_token) : undefined]
-      return owners.some((owner) => owner !== undefined && owner !== except)
-    })
-  const unindex = (id: string) => {
-    for (const [key, owner] of [...byApiKey]) if (owner === id) byApiKey.delete(key)
-    for (const [key, owner] of [...byBearer]) if (owner === id) byBearer.delete(key)
-  }
-  const index = (tenant: Tenant) => {
-    unindex(tenant.id)
-    for (const credential of tenant.store.credentials()) {
-      byApiKey.set(credential.api_key, tenant.id)
-      if (credential.bearer_token) byBearer.set(credential.bearer_token, tenant.id)
-    }
-  }
-  const install = (tenant: Tenant) => {
-    tenants.set(tenant.id, tenant)
-    index(tenant)
-  }
-  install(await newTenant(DEFAULT_TENANT, options.seed, options.clock, options.faults, options.initial))
+  const tenants = await createTenants({ seed: options.seed, initial: options.initial, clock: options.clock, faults: options.faults, realNow, changed })
   const signer = await signerReady
 
   // The journal's time, rendered once per millisecond.
@@ -189,141 +121,119 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   }
   /** Error bodies as JSON, for the shared (parameterless) ones fail() returns. */
   const serialized = new WeakMap<ErrorBody, string>()
-  const serialize = (result: ErrorBody) => {
-    let text = serialized.get(result)
+  const serialize = (error: ErrorBody) => {
+    let text = serialized.get(error)
     if (text === undefined) {
-      text = JSON.stringify(result)
-      if (Object.isFrozen(result)) serialized.set(result, text)
+      text = JSON.stringify(error)
+      if (Object.isFrozen(error)) serialized.set(error, text)
     }
     return text
   }
 
-  function respond(
-    request: CoreRequest,
-    body: unknown,
-    tenant: Tenant | undefined,
-    result: ErrorBody | Answer,
-    extra: Partial<CoreResponse> = {},
-    faultId?: string,
-  ): CoreResponse {
-    const response: CoreResponse =
-      'json' in result
-        ? { status: 200, headers: { 'content-type': 'application/json' }, body: result.json, code: result.code, ...extra }
-        : { status: result.status, headers: { 'content-type': 'application/json' }, body: serialize(result), code: result.code, ...extra }
-    if ('json' in result && result.signature !== undefined) response.headers.licensesignature = result.signature
-    // Also for the forced example (fault, Prefer), which is the deactivation one.
-    if (response.code === 'method_not_allowed') response.headers.allow = 'POST'
-    journal.record({
-      time: isoNow(),
-      tenant: tenant?.id,
-      method: request.method,
-      path: request.path,
-      body,
-      status: response.network ? 0 : response.status,
-      code: response.network ? `network:${response.network}` : response.code,
-      fault: faultId,
-    })
-    return response
+  /** What one request carries from stage to stage, and the one way it is answered. */
+  class Exchange {
+    tenant: Tenant | undefined
+    delayMs: number | undefined
+    faultId: string | undefined
+    constructor(
+      readonly request: CoreRequest,
+      readonly loggedBody: unknown,
+    ) {}
+
+    reply(result: Result<Success>, extra?: Partial<CoreResponse>): CoreResponse {
+      const response: CoreResponse = result.ok ? this.success(result.value) : { status: result.error.status, headers: JSON_HEADERS(), body: serialize(result.error), code: result.error.code }
+      if (response.code === 'method_not_allowed') response.headers.allow = this.allowed()
+      if (this.delayMs) response.delayMs = this.delayMs
+      if (extra) Object.assign(response, extra)
+      const { request } = this
+      journal.record({
+        time: isoNow(),
+        tenant: this.tenant?.id,
+        method: request.method,
+        path: request.path,
+        body: this.loggedBody,
+        status: response.network ? 0 : response.status,
+        code: response.network ? `network:${response.network}` : response.code,
+        fault: this.faultId,
+      })
+      if (result.ok && result.value.changed) changed(this.tenant!.id)
+      return response
+    }
+
+    success({ code, body }: Success): CoreResponse {
+      const json = JSON.stringify(body)
+      const headers = JSON_HEADERS()
+      if (this.endpoint?.signing === 'v2' || this.endpoint?.signing === 'v1+v2') headers.licensesignature = signer.signV2(json)
+      return { status: 200, headers, body: json, code }
+    }
+
+    endpoint: Endpoint | undefined
+    allowed(): string {
+      return endpointsAt(this.request.path)
+        .map((endpoint) => endpoint.method)
+        .join(', ')
+    }
   }
 
   function handle(request: CoreRequest): CoreResponse {
     // Row 1
-    const path = request.path.length > 1 && request.path.endsWith('/') ? request.path.slice(0, -1) : request.path
-    const endpoint = ENDPOINTS.get(path)
-    if (!endpoint) {
-      return respond(request, truncate(request.body), undefined, fail('not_found', { path: `${truncate(request.method, 20)} ${truncate(request.path, 200)}` }).error)
-    }
-    if (request.method !== endpoint.method) {
-      const refused = respond(request, truncate(request.body), undefined, fail('method_not_allowed', { method: truncate(request.method, 20), path, allowed: endpoint.method }).error)
-      refused.headers.allow = endpoint.method
-      return refused
-    }
-    if (request.tooLarge) return respond(request, undefined, undefined, fail('payload_too_large', { limit: String(MAX_BODY_BYTES) }).error)
-    // check_license reads its query string (a GET body is ignored); the others their JSON body.
-    const query = endpoint.kind === 'check' ? readQuery(request.query) : undefined
-    // Validation coerces query values in place: it gets a copy, the journal keeps what was sent.
-    const json = query ? { ok: true as const, value: { ...query } as unknown } : readJson(request.body)
-    // Parsed when small and shallow: the journal is listed with JSON.stringify, which recurses,
-    // and holds up to journalSize entries. (Valid JSON nested n deep takes 2n characters.)
-    const size = request.body?.length ?? 0
-    const loggedBody =
-      query ?? (json.ok && size <= JOURNAL_BODY_CHARS && (size <= 2 * JOURNAL_BODY_DEPTH || shallow(json.value, JOURNAL_BODY_DEPTH)) ? json.value : truncate(request.body))
-    // Tenant by API key (best effort: faults and Prefer come before auth is checked).
+    const [endpoint, routed] = route(request)
+    if (!endpoint) return new Exchange(request, truncate(request.body)).reply(routed)
+    if (request.tooLarge) return new Exchange(request, undefined).reply(fail('payload_too_large', { limit: String(MAX_BODY_BYTES) }))
+    // Read now, judged in row 10: faults and Prefer match on what the request names.
+    const input = endpoint.input === 'query' ? ok<unknown>(readQuery(request.query)) : readJson(request.body)
+    const exchange = new Exchange(request, loggedBody(request, endpoint, input))
+    exchange.endpoint = endpoint
+    // Tenant by credentials (best effort: faults and Prefer come before auth is checked).
     const date = request.headers.date
     const auth = parseAuthorization(date, request.headers.authorization)
-    const tenantId = 'ok' in auth ? undefined : auth.kind === 'hmac' ? byApiKey.get(auth.apiKey) : byBearer.get(auth.token)
-    const tenant = tenantId === undefined ? undefined : tenants.get(tenantId)
+    exchange.tenant = auth.ok ? tenants.find(auth.value) : undefined
+    const forced = forcedAnswer(exchange, endpoint, input)
+    if (forced) return forced
+    const tenant = exchange.tenant
+    let credential: CredentialRecord | undefined
+    if (endpoint.auth === 'license') {
+      // Rows 2–5
+      if (!auth.ok) return exchange.reply(auth)
+      // Row 6
+      credential = tenant === undefined ? undefined : findCredential(tenant.store.credentials(), auth.value)
+      const rejected =
+        checkCredential(credential) ??
+        // Row 7: real time, not the mock clock: the client signs with its own clock.
+        checkDate(date!, realNow(), windowMs) ??
+        // Rows 8–9
+        checkSignature(auth.value, credential!, date!, endpoint.mutates)
+      if (rejected) return exchange.reply(rejected)
+    }
+    // Row 10
+    if (!input.ok) return exchange.reply(input)
+    const { store, clock } = tenant ?? tenants.get()!
+    // Rows 11 onwards: the endpoint's own.
+    return exchange.reply(endpoint.run(input.value, { credential: credential!, store, now: clock.now(), clock, signer }))
+  }
 
-    // Forced faults (the default tenant's when the key is unknown).
-    const target: FaultTarget = json.ok && typeof json.value === 'object' && json.value !== null ? (json.value as FaultTarget) : {}
-    const fault = (tenant ?? tenants.get(DEFAULT_TENANT)!).faults.take(target, endpoint.name)
-    const delay = fault?.delay_ms ? { delayMs: fault.delay_ms } : NO_EXTRA
-    const faultId = fault?.id
-    // A network fault sends no answer (the adapter breaks the connection): the body is a placeholder.
-    if (fault?.network) return respond(request, loggedBody, tenant, DEACTIVATED, { network: fault.network, ...delay }, fault.id)
+  /** Faults and Prefer: an answer on demand, state untouched. Undefined when neither asks. */
+  function forcedAnswer(exchange: Exchange, endpoint: Endpoint, input: Result<unknown>): CoreResponse | undefined {
+    const target: FaultTarget = input.ok && typeof input.value === 'object' && input.value !== null ? (input.value as FaultTarget) : {}
+    // The default tenant's faults when the key is unknown.
+    const fault = (exchange.tenant ?? tenants.get()!).faults.take(target, endpoint.name)
+    exchange.delayMs = fault?.delay_ms || undefined
+    exchange.faultId = fault?.id
+    // A network fault sends no answer (the adapter breaks the connection): the body is never sent.
+    if (fault?.network) return exchange.reply(ok({ code: `network:${fault.network}`, body: '', changed: false }), { network: fault.network })
     if (fault?.error) {
       const forced = exampleBody(fault.error)
-      return respond(request, loggedBody, tenant, { ...forced, status: fault.status ?? forced.status }, delay, fault.id)
+      return exchange.reply({ ok: false, error: { ...forced, status: fault.status ?? forced.status } })
     }
-
-    // Prefer: a documented response on demand, state untouched.
-    const preference = parsePrefer(request.headers.prefer)
-    if (preference) {
-      if ('ok' in preference) return respond(request, loggedBody, tenant, preference.error, delay, faultId)
-      if (preference.kind === 'error') return respond(request, loggedBody, tenant, exampleBody(preference.code), delay, faultId)
-      // A signed License only comes from a real license: Prefer forces errors there, not successes.
-      if (endpoint.kind !== 'deactivate') {
-        const refused = fail('invalid_prefer_header', { reason: `${endpoint.name} answers success from the state only; Prefer can force its errors` })
-        return respond(request, loggedBody, tenant, refused.error, delay, faultId)
-      }
-      return respond(request, loggedBody, tenant, DEACTIVATED, delay, faultId)
+    const preference = parsePrefer(exchange.request.headers.prefer)
+    if (!preference.ok) return exchange.reply(preference)
+    if (preference.value === undefined) return undefined
+    if (preference.value.kind === 'error') return exchange.reply({ ok: false, error: exampleBody(preference.value.code) })
+    // A signed answer only comes from the state: Prefer forces errors there, not successes.
+    if (endpoint.example === undefined) {
+      return exchange.reply(fail('invalid_prefer_header', { reason: `${endpoint.name} answers success from the state only; Prefer can force its errors` }))
     }
-
-    // Rows 2–5
-    if ('ok' in auth) return respond(request, loggedBody, tenant, auth.error, delay, faultId)
-    // Row 6
-    const credential = tenant === undefined ? undefined : findCredential(tenant.store.credentials(), auth)
-    const rejected =
-      checkCredential(credential) ??
-      // Row 7: real time, not the mock clock: the client signs with its own clock.
-      checkDate(date!, realNow(), windowMs) ??
-      // Rows 8–9
-      checkSignature(auth, credential!, date!, endpoint.kind !== 'check')
-    if (rejected) return respond(request, loggedBody, tenant, rejected.error, delay, faultId)
-    // Row 10
-    if (!json.ok) return respond(request, loggedBody, tenant, json.error, delay, faultId)
-    // Rows 11–12
-    const store = tenant!.store
-    const now = tenant!.clock.now()
-    if (endpoint.kind === 'check') {
-      const query = validateBody(json.value, methodOf(store), 'check')
-      if (!query.ok) return respond(request, loggedBody, tenant, query.error, delay, faultId)
-      const decision = decideCheck(query.value, credential!, store, now)
-      if (!decision.ok) return respond(request, loggedBody, tenant, decision.error, delay, faultId)
-      const view = { ...decision, product: store.product(query.value.product)!, signedId: v1Id(query.value, undefined), now }
-      return respond(request, loggedBody, tenant, signed('license_checked', renderCheck(view, signer)), delay, faultId)
-    }
-    if (endpoint.kind === 'activate') {
-      const body = validateBody(json.value, methodOf(store), 'activate')
-      if (!body.ok) return respond(request, loggedBody, tenant, body.error, delay, faultId)
-      const decision = decideActivation(body.value, credential!, store, now)
-      if (!decision.ok) return respond(request, loggedBody, tenant, decision.error, delay, faultId)
-      const device = store.applyActivation(decision.effect)
-      const { license, user } = decision.effect
-      const view = { license, user, device, product: store.product(body.value.product)!, signedId: v1Id(body.value, user?.email), now }
-      const response = respond(request, loggedBody, tenant, signed('license_activated', renderActivation(view, signer)), delay, faultId)
-      changed(tenant!.id)
-      return response
-    }
-    const body = validateBody(json.value, methodOf(store))
-    if (!body.ok) return respond(request, loggedBody, tenant, body.error, delay, faultId)
-    // Rows 13–25
-    const decision = decideDeactivation(body.value, credential!, store, now)
-    if (!decision.ok) return respond(request, loggedBody, tenant, decision.error, delay, faultId)
-    store.applyDeactivation(decision.effect)
-    const response = respond(request, loggedBody, tenant, DEACTIVATED, delay, faultId)
-    changed(tenant!.id)
-    return response
+    return exchange.reply(ok({ code: successCode(endpoint), body: endpoint.example, changed: false }))
   }
 
   return {
@@ -331,73 +241,41 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     journal,
     publicKey: signer.publicKeyPem,
     tenant: (id = DEFAULT_TENANT) => tenants.get(id),
-    tenants: () => [...tenants.values()],
-    async createTenant(input, id) {
-      const parsed = validateSeed(input ?? {})
-      if (!parsed.ok) return { ok: false, status: 400, message: 'invalid seed', issues: parsed.issues }
-      const seed = parsed.seed
-      if (seed.credentials.length === 0) {
-        seed.credentials.push({ api_key: `key-${randomUUID()}`, shared_key: randomBytes(30).toString('base64url'), revoked: false, read_only: false })
-      }
-      const tenantId = id ?? `tenant-${randomUUID().slice(0, 8)}`
-      if (tenants.has(tenantId)) return { ok: false, status: 409, message: `tenant "${tenantId}" already exists` }
-      const tenant = await newTenant(tenantId, seed)
-      // Checked after the await: another tenant may have taken the key meanwhile.
-      const taken = takenBy(seed)
-      if (taken) return { ok: false, status: 409, message: `api_key "${taken.api_key}" (or its bearer_token) is already used by another tenant` }
-      if (tenants.has(tenantId)) return { ok: false, status: 409, message: `tenant "${tenantId}" already exists` }
-      install(tenant)
-      const [first] = seed.credentials
-      return { ok: true, value: { tenant: tenantId, api_key: first.api_key, shared_key: first.shared_key } }
-    },
-    removeTenant(id) {
-      const tenant = tenants.get(id)
-      if (!tenant || id === DEFAULT_TENANT) return false
-      tenants.delete(id)
-      unindex(id)
-      return true
-    },
-    async replaceState(id, input) {
-      const tenant = tenants.get(id)
-      if (!tenant) return { ok: false, status: 404, message: `no tenant "${id}"` }
-      const parsed = validateSeed(input ?? {})
-      if (!parsed.ok) return { ok: false, status: 400, message: 'invalid seed', issues: parsed.issues }
-      const store = await createStore(parsed.seed)
-      const taken = takenBy(parsed.seed, id)
-      if (taken) return { ok: false, status: 409, message: `api_key "${taken.api_key}" (or its bearer_token) is already used by another tenant` }
-      if (tenants.get(id) !== tenant) return { ok: false, status: 404, message: `tenant "${id}" was removed meanwhile` }
-      tenant.store = store
-      index(tenant)
-      changed(id)
-      return { ok: true, value: null }
-    },
-    async resetTenant(id) {
-      const tenant = tenants.get(id)
-      if (!tenant) return { ok: false, status: 404, message: `no tenant "${id}"` }
-      const store = await createStore(tenant.initial)
-      if (tenants.get(id) !== tenant) return { ok: false, status: 404, message: `tenant "${id}" was removed meanwhile` }
-      tenant.store = store
-      tenant.clock.real()
-      tenant.faults.clear()
-      index(tenant)
-      changed(id)
-      return { ok: true, value: null }
-    },
+    tenants: () => tenants.all(),
+    createTenant: (input, id) => tenants.create(input, id),
+    removeTenant: (id) => tenants.remove(id),
+    replaceState: (id, input) => tenants.replace(id, input),
+    resetTenant: (id) => tenants.reset(id),
     async reset() {
-      // The default tenant keeps its identity: callers hold its clock and faults.
-      const base = tenants.get(DEFAULT_TENANT)!
-      const store = await createStore(base.initial)
-      for (const id of [...tenants.keys()]) if (id !== DEFAULT_TENANT) tenants.delete(id)
-      byApiKey.clear()
-      byBearer.clear()
-      base.store = store
-      base.clock.real()
-      base.faults.clear()
-      index(base)
+      await tenants.resetAll()
       journal.clear()
-      changed(DEFAULT_TENANT)
     },
   }
+}
+
+/** Row 1: the endpoint at this path and method; else `not_found`, or `method_not_allowed`. */
+function route(request: CoreRequest): [Endpoint, undefined] | [undefined, Result<Success>] {
+  const candidates = endpointsAt(request.path)
+  const endpoint = candidates.find((candidate) => candidate.method === request.method)
+  if (endpoint) return [endpoint, undefined]
+  if (candidates.length === 0) return [undefined, fail('not_found', { path: `${truncate(request.method, 20)} ${truncate(request.path, 200)}` })]
+  const allowed = candidates.map((candidate) => candidate.method).join(', ')
+  return [undefined, fail('method_not_allowed', { method: truncate(request.method, 20), path: truncate(request.path, 200), allowed })]
+}
+
+/** What a forced success is journaled as: the code the endpoint's own success records. */
+const successCode = (endpoint: Endpoint) => (typeof endpoint.example === 'string' ? endpoint.example : `${endpoint.name}_ok`)
+
+/**
+ * The body as the journal keeps it: parsed when small and shallow (the journal is listed with
+ * JSON.stringify, which recurses, and holds up to journalSize entries; valid JSON nested n deep
+ * takes 2n characters), else the text, truncated. A query is kept as sent.
+ */
+function loggedBody(request: CoreRequest, endpoint: Endpoint, input: Result<unknown>): unknown {
+  if (endpoint.input === 'query') return input.ok ? input.value : undefined
+  const size = request.body?.length ?? 0
+  if (input.ok && size <= JOURNAL_BODY_CHARS && (size <= 2 * JOURNAL_BODY_DEPTH || shallow(input.value, JOURNAL_BODY_DEPTH))) return input.value
+  return truncate(request.body)
 }
 
 /** No array or object nested deeper than `depth` levels. */
@@ -415,14 +293,8 @@ function findCredential(credentials: readonly CredentialRecord[], auth: { kind: 
   return undefined
 }
 
-/** One authorization-method lookup per store, not one closure per request. */
-const methods = new WeakMap<Store, (product: string) => 'license-key' | 'user' | undefined>()
-function methodOf(store: Store) {
-  let lookup = methods.get(store)
-  if (!lookup) methods.set(store, (lookup = (product: string) => store.product(product)?.authorization_method))
-  return lookup
-}
-
 function truncate<T extends string | undefined>(text: T, max = 4096): T {
   return (text === undefined || text.length <= max ? text : `${text.slice(0, max)}…`) as T
 }
+
+export { ENDPOINTS }

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { ERROR_CODES, type ErrorCode } from './errors.ts'
 import { formatPath } from './seed.ts'
+import { ok, problem, type Problem, type Result } from './result.ts'
 import type { NetworkFault } from './types.ts'
 
 export const faultSpecSchema = z
@@ -42,7 +43,7 @@ export interface FaultResult {
 }
 
 export interface Faults {
-  add(spec: unknown): { ok: true; fault: Fault } | { ok: false; message: string }
+  add(spec: unknown): Result<Fault, Problem>
   list(): Fault[]
   remove(id: string): boolean
   clear(): void
@@ -58,11 +59,11 @@ export function createFaults(): Faults {
       const parsed = faultSpecSchema.safeParse(spec)
       if (!parsed.success) {
         const issue = parsed.error.issues[0]
-        return { ok: false, message: `${formatPath(issue.path) || 'fault'}: ${issue.message}` }
+        return problem(400, `${formatPath(issue.path) || 'fault'}: ${issue.message}`)
       }
       const fault: Fault = { ...parsed.data, id: `fault-${++sequence}`, hits: 0 }
       faults.push(fault)
-      return { ok: true, fault }
+      return ok(fault)
     },
     list: () => faults.map((fault) => ({ ...fault })),
     remove(id) {

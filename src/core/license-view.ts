@@ -1,19 +1,13 @@
 // The License object of activation and check answers, rendered from a license record, and signed
 // (see signing.ts). Fields the seed does not model carry a plain license's defaults (x-inferred).
 import { createHash } from 'node:crypto'
-import { instant, isExpired } from './lookup.ts'
+import { instant, isExpired } from './rules/shared.ts'
 import { remember } from './remember.ts'
 import type { Signer } from './signing.ts'
 import type { DeviceRecord, LicenseRecord, ProductRecord, UserRecord } from './store.ts'
 import type { ActivateLicenseResponse, CheckLicenseResponse, LicenseObject } from './types.ts'
 
-export interface Signed {
-  /** The JSON text, exactly what was signed for the `LicenseSignature` header. */
-  body: string
-  signature: string
-}
-
-interface View {
+export interface LicenseView {
   license: LicenseRecord
   product: ProductRecord
   device: DeviceRecord
@@ -38,7 +32,7 @@ function validityIso(validityPeriod: string | null): string | null {
   return validityPeriod ? (instant(validityPeriod)?.toISOString() ?? null) : null
 }
 
-function licenseFields({ license, product, user }: View): Omit<LicenseObject, 'license_signature'> {
+function licenseFields({ license, product, user }: LicenseView): Omit<LicenseObject, 'license_signature'> {
   const consumption = license.license_type === 'consumption'
   const floating = license.is_floating || license.is_floating_cloud
   return {
@@ -113,13 +107,12 @@ function licenseFields({ license, product, user }: View): Omit<LicenseObject, 'l
 
 const deviceId = (license: LicenseRecord, device: DeviceRecord) => stableId(`device:${license.id}:${device.hardware_id}`)
 
-function sign<T extends object>(fields: T, view: View, signer: Signer): Signed {
-  const v1 = signer.signV1(view.device.hardware_id, view.signedId, (fields as { validity_period?: string | null }).validity_period ?? null)
-  const body = JSON.stringify({ ...fields, license_signature: v1 })
-  return { body, signature: signer.signV2(body) }
+/** The License object with its v1 `license_signature` (the engine adds the v2 header over the text). */
+function withV1<T extends { validity_period: string | null }>(fields: T, view: LicenseView, signer: Signer): T & { license_signature: string } {
+  return { ...fields, license_signature: signer.signV1(view.device.hardware_id, view.signedId, fields.validity_period) }
 }
 
-export function renderActivation(view: View, signer: Signer): Signed {
+export function renderActivation(view: LicenseView, signer: Signer): ActivateLicenseResponse {
   const fields: Omit<ActivateLicenseResponse, 'license_signature'> = {
     ...licenseFields(view),
     active: true,
@@ -130,10 +123,10 @@ export function renderActivation(view: View, signer: Signer): Signed {
     device_id: deviceId(view.license, view.device),
     installation_file: null,
   }
-  return sign(fields, view, signer)
+  return withV1(fields, view, signer)
 }
 
-export function renderCheck(view: View, signer: Signer): Signed {
+export function renderCheck(view: LicenseView, signer: Signer): CheckLicenseResponse {
   const fields: Omit<CheckLicenseResponse, 'license_signature'> = {
     ...licenseFields(view),
     license_active: view.device.active,
@@ -143,5 +136,5 @@ export function renderCheck(view: View, signer: Signer): Signed {
     is_borrowed: false,
     borrowed_until: null,
   }
-  return sign(fields, view, signer)
+  return withV1(fields, view, signer)
 }

@@ -1,11 +1,14 @@
 // Prism's `Prefer: code=400, example=<error code>` grammar: force a documented response per request.
-import { ERRORS, ERROR_CODES, fail, isErrorCode, type ErrorCode, type Failure } from './errors.ts'
+import { ERRORS, ERROR_CODES, fail, isErrorCode, type ErrorCode } from './errors.ts'
+import { ok, type Result } from './result.ts'
 
 export type Preference = { kind: 'success' } | { kind: 'error'; code: ErrorCode }
 
-/** undefined when the header asks nothing of us (absent, or only `dynamic`/`seed`). */
-export function parsePrefer(header: string | undefined): Preference | Failure | undefined {
-  if (!header) return undefined
+const NOTHING = ok(undefined)
+
+/** `undefined` when the header asks nothing of us (absent, or only `dynamic`/`seed`). */
+export function parsePrefer(header: string | undefined): Result<Preference | undefined> {
+  if (!header) return NOTHING
   const params = new Map<string, string>()
   for (const part of header.split(/[,;]/)) {
     const [name, ...rest] = part.split('=')
@@ -13,20 +16,20 @@ export function parsePrefer(header: string | undefined): Preference | Failure | 
   }
   const example = params.get('example')
   const codeText = params.get('code')
-  if (example === undefined && codeText === undefined) return undefined
+  if (example === undefined && codeText === undefined) return NOTHING
   const status = codeText === undefined ? undefined : /^\d{3}$/.test(codeText) ? Number(codeText) : NaN
   if (Number.isNaN(status)) return fail('invalid_prefer_header', { reason: `code must be a 3-digit status, got "${codeText}"` })
   if (example === 'license_deactivated' || (example === undefined && status === 200)) {
-    return status === undefined || status === 200 ? { kind: 'success' } : fail('invalid_prefer_header', { reason: `example "license_deactivated" is a 200 response, not ${status}` })
+    return status === undefined || status === 200 ? ok({ kind: 'success' }) : fail('invalid_prefer_header', { reason: `example "license_deactivated" is a 200 response, not ${status}` })
   }
   if (example !== undefined) {
     if (!isErrorCode(example)) return fail('invalid_prefer_header', { reason: `no error example named "${example}"` })
     if (status !== undefined && ERRORS[example].status !== status) {
       return fail('invalid_prefer_header', { reason: `example "${example}" is a ${ERRORS[example].status} response, not ${status}` })
     }
-    return { kind: 'error', code: example }
+    return ok({ kind: 'error', code: example })
   }
   // code alone: the first documented example of that status, as Prism does.
   const code = ERROR_CODES.find((candidate) => ERRORS[candidate].status === status)
-  return code ? { kind: 'error', code } : fail('invalid_prefer_header', { reason: `the spec has no ${status} response` })
+  return code ? ok({ kind: 'error', code }) : fail('invalid_prefer_header', { reason: `the spec has no ${status} response` })
 }

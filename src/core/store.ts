@@ -1,43 +1,22 @@
-// One tenant's data. @msw/data collections are the model of record (credentials, products,
-// licenses with their license users and devices, SSO identities); beside them sit the indexes
-// @msw/data lacks, so a lookup by key, user or hardware_id never scans the collection (a
-// license's own few device rows are read in place; one with many devices has its own index).
+// One tenant's data: the @msw/data collections (db.ts) as the model users query, and beside them
+// the indexes @msw/data lacks, so a lookup by key, user or hardware_id never scans a collection
+// (a license's own few device rows are read in place; one with many devices has its own index).
 //
-// Two choices keep a 100 000-license seed fast to load and small in memory (see README, "Design
-// choices"): records are validated once, at the seed boundary (zod in seed.ts), so the
-// collections use a pass-through schema and keep our record objects as they are; and a license
-// record embeds its users and devices, so there is one @msw/data record per license. License
-// records are instances of one class whose constructor assigns every field, so they share one
-// compact shape (see LicenseRow).
-// Records change only in `applyDeactivation`, synchronously, so a decision and its effect never
-// straddle an `await` (200 concurrent deactivations of one device → exactly one success).
-import { Collection } from '@msw/data'
-import type { StandardSchemaV1 } from '@standard-schema/spec'
-import type { Seed, SeedInput, LicenseSeed, DeviceSeed, UserSeed } from './seed.ts'
-import type { Credential } from './auth.ts'
-import { instant } from './lookup.ts'
+// Two choices keep a 100 000-license seed fast to load and small in memory (docs/architecture.md):
+// records are validated once, at the seed boundary (seed.ts), and are class instances the
+// collections keep by reference; and a license record embeds its users and devices, so there is
+// one @msw/data record per license.
+// Requests change records only in the apply* functions, synchronously and in place, so a decision
+// and its effect never straddle an `await` (200 concurrent deactivations of one device → exactly
+// one success), and the collections show every change at once.
+import { syncedCollection, type Db, type DbIssue } from './db.ts'
+import { licenseState, LicenseRow, row, type CredentialRecord, type DeviceRecord, type LicenseRecord, type ProductRecord, type SsoRecord, type UserRecord } from './records.ts'
+import { instant } from './rules/shared.ts'
+import { credentialSchema, licenseRecordIssues, productSchema, ssoSchema, validateLicense, type Seed, type SeedInput } from './seed.ts'
+import type { AuthorizationMethod } from './body.ts'
 
-export type CredentialRecord = Credential
-export interface ProductRecord {
-  short_code: string
-  name?: string
-  authorization_method: 'license-key' | 'user'
-}
-export type UserRecord = Omit<UserSeed, 'total_activations'> & { total_activations: number }
-export type DeviceRecord = Omit<DeviceSeed, 'floating_in_use'> & { floating_in_use: boolean }
-export type LicenseRecord = Omit<LicenseSeed, 'id' | 'times_activated' | 'users' | 'devices'> & {
-  id: number
-  times_activated: number
-  floating_in_use_devices: number
-  users: UserRecord[]
-  devices: DeviceRecord[]
-}
-export interface SsoRecord {
-  customer_account_code: string
-  id_token?: string
-  code?: string
-  user: string
-}
+export type { CredentialRecord, DeviceRecord, LicenseRecord, ProductRecord, SsoRecord, UserRecord } from './records.ts'
+export type { Db } from './db.ts'
 
 /** What a successful activation changes; decided by the rules, applied here. */
 export interface ActivationEffect {
@@ -62,142 +41,14 @@ export interface DeactivationEffect {
   at: Date
 }
 
-/** Already validated by seed.ts; `create()` keeps the object itself (no copy, no re-validation). */
-function trusted<T extends object>(): StandardSchemaV1<T, T> {
-  return { '~standard': { version: 1, vendor: 'licensespring-mock', validate: (value) => ({ value: value as T }) } }
-}
-
-/** A class instance is not a plain object, so @msw/data stores it by reference instead of copying it. */
-class Row {
-  constructor(fields: object) {
-    Object.assign(this, fields)
-  }
-}
-const row = <T extends object>(fields: T): T => new Row(fields) as T
-
-/**
- * @msw/data gives every record a random UUID (`crypto.randomUUID()`) as its primary key. Node 20
- * builds that string as a tree of about twenty pieces, some 470 bytes, until something reads it
- * as a whole: 47 MB for 100 000 licenses. The regular-expression engine reads only flat strings,
- * so one match flattens it in place to its 36 characters (about 60 bytes). The key is the
- * record's only string-valued symbol property.
- */
-const FLATTEN = /-/
-function compactPrimaryKey(record: object, known: { symbol?: symbol }): void {
-  known.symbol ??= Object.getOwnPropertySymbols(record).find((symbol) => typeof (record as Record<symbol, unknown>)[symbol] === 'string')
-  if (known.symbol === undefined) return
-  const value: unknown = (record as Record<symbol, unknown>)[known.symbol]
-  if (typeof value === 'string') FLATTEN.test(value)
-}
-
-/**
- * A license record. Every field is assigned in the constructor, in one order, so V8 gives all
- * records one compact shape with the fields in the object itself. (Copying 27 fields onto an
- * instance with `Object.assign` turns it into a hash table: about 3 KB per license instead of
- * about 0.3 KB, and slower to read on every request.)
- */
-class LicenseRow implements LicenseRecord {
-  id: number
-  product: string
-  license_key: string | undefined
-  license_type: LicenseRecord['license_type']
-  enabled: boolean
-  start_date: string | null
-  validity_period: string | null
-  max_activations: number
-  allow_unlimited_activations: boolean
-  times_activated: number
-  prevent_vm: boolean
-  max_transfers: number
-  transfer_count: number
-  prevent_transfers: boolean
-  is_floating: boolean
-  is_floating_cloud: boolean
-  floating_users: number
-  floating_in_use_devices: number
-  max_consumptions: number
-  total_consumptions: number
-  allow_unlimited_consumptions: boolean
-  allow_negative_consumptions: boolean
-  allow_overages: boolean
-  max_overages: number
-  fault: LicenseRecord['fault']
-  users: UserRecord[]
-  devices: DeviceRecord[]
-
-  constructor(seed: Seed['licenses'][number]) {
-    const floating = seed.is_floating || seed.is_floating_cloud
-    const devices: DeviceRecord[] = new Array(seed.devices.length)
-    let active = 0
-    let floatingInUse = 0
-    for (let i = 0; i < devices.length; i++) {
-      const device = seed.devices[i]
-      const record: DeviceRecord = {
-        hardware_id: device.hardware_id,
-        active: device.active,
-        blacklisted: device.blacklisted,
-        is_vm: device.is_vm,
-        user: device.user,
-        floating_in_use: device.floating_in_use ?? (floating && device.active),
-        time_activated: device.time_activated,
-        time_deactivated: device.time_deactivated,
-        fault: device.fault,
-      }
-      devices[i] = record
-      if (record.active) active++
-      if (record.active && record.floating_in_use) floatingInUse++
-    }
-    this.id = seed.id
-    this.product = seed.product
-    this.license_key = seed.license_key
-    this.license_type = seed.license_type
-    this.enabled = seed.enabled
-    this.start_date = seed.start_date
-    this.validity_period = seed.validity_period
-    this.max_activations = seed.max_activations
-    this.allow_unlimited_activations = seed.allow_unlimited_activations
-    this.times_activated = seed.times_activated ?? active
-    this.prevent_vm = seed.prevent_vm
-    this.max_transfers = seed.max_transfers
-    this.transfer_count = seed.transfer_count
-    this.prevent_transfers = seed.prevent_transfers
-    this.is_floating = seed.is_floating
-    this.is_floating_cloud = seed.is_floating_cloud
-    this.floating_users = seed.floating_users
-    this.floating_in_use_devices = floatingInUse
-    this.max_consumptions = seed.max_consumptions
-    this.total_consumptions = seed.total_consumptions
-    this.allow_unlimited_consumptions = seed.allow_unlimited_consumptions
-    this.allow_negative_consumptions = seed.allow_negative_consumptions
-    this.allow_overages = seed.allow_overages
-    this.max_overages = seed.max_overages
-    this.fault = seed.fault
-    this.users = seed.users.map((user) => ({
-      email: user.email,
-      password: user.password,
-      max_activations: user.max_activations,
-      allow_unlimited_activations: user.allow_unlimited_activations,
-      total_activations: user.total_activations ?? countActive(devices, user.email.toLowerCase()),
-    }))
-    this.devices = devices
-  }
-}
-
-function countActive(devices: readonly DeviceRecord[], email: string): number {
-  let count = 0
-  for (const device of devices) if (device.active && device.user?.toLowerCase() === email) count++
-  return count
-}
-
 export interface Store {
-  readonly collections: {
-    credentials: Collection<StandardSchemaV1<CredentialRecord>>
-    products: Collection<StandardSchemaV1<ProductRecord>>
-    licenses: Collection<StandardSchemaV1<LicenseRecord>>
-    sso: Collection<StandardSchemaV1<SsoRecord>>
-  }
+  /** The @msw/data collections: query and change the state in-process. */
+  readonly db: Db
   credentials(): readonly CredentialRecord[]
   product(shortCode: string): ProductRecord | undefined
+  /** The authorization method of a product (undefined when unknown). */
+  readonly methodOf: (product: string) => AuthorizationMethod | undefined
+  license(id: number): LicenseRecord | undefined
   licenseByKey(product: string, licenseKey: string): LicenseRecord | undefined
   /** Licenses of the product this user belongs to, oldest first. */
   licensesOfUser(product: string, email: string): readonly LicenseRecord[]
@@ -220,6 +71,8 @@ export interface Store {
   applyActivation(effect: ActivationEffect): DeviceRecord
   /** The current state in seed format (round-trips through createStore). */
   toSeed(): SeedInput
+  /** Called after a change made through `db` (a request's change is reported by the engine). */
+  onDbChange(listener: (what: 'credentials' | 'other') => void): void
 }
 
 const NONE: readonly never[] = []
@@ -237,6 +90,12 @@ class Index2<T> {
     if (!inner) this.outer.set(first, (inner = new Map()))
     inner.set(second, value)
   }
+  delete(first: string | number, second: string): void {
+    this.outer.get(first)?.delete(second)
+  }
+  clear(): void {
+    this.outer.clear()
+  }
 }
 
 /** When a device event happened: its time (ms; seeds may write offsets, so parsed), then its order in this store. */
@@ -245,15 +104,17 @@ const NEVER: Moment = [-Infinity, 0]
 const moment = (text: string | undefined, order = 0): Moment => [text ? (instant(text)?.getTime() ?? -Infinity) : -Infinity, order]
 const later = (a: Moment, b: Moment) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1])
 
+const issuesOf = (issues: readonly { path: string; message: string }[]): DbIssue[] => issues.map((issue) => ({ message: issue.path ? `${issue.path}: ${issue.message}` : issue.message }))
+
 export async function createStore(seed: Seed): Promise<Store> {
-  const collections = {
-    credentials: new Collection({ schema: trusted<CredentialRecord>() }),
-    products: new Collection({ schema: trusted<ProductRecord>() }),
-    licenses: new Collection({ schema: trusted<LicenseRecord>() }),
-    sso: new Collection({ schema: trusted<SsoRecord>() }),
-  }
   const products = new Map<string, ProductRecord>()
   const licenses = new Map<number, LicenseRecord>()
+  /** The order licenses were created in (licensesOfUser is oldest first). */
+  const created = new WeakMap<LicenseRecord, number>()
+  let createdCount = 0
+  let nextId = 1000
+  let credentials: CredentialRecord[] = []
+  let ssoRecords: SsoRecord[] = []
   /** product → license_key → license */
   const byKey = new Index2<LicenseRecord>()
   /** product → lower-case email → licenses, oldest first */
@@ -262,6 +123,10 @@ export async function createStore(seed: Seed): Promise<Store> {
   const devicesByHardware = new Map<number, Map<string, DeviceRecord[]>>()
   /** customer_account_code → `id_token:…` / `code:…` → lower-case email */
   const ssoIdentities = new Index2<string>()
+  const dbListeners: ((what: 'credentials' | 'other') => void)[] = []
+  const dbChanged = (what: 'credentials' | 'other') => {
+    for (const listener of dbListeners) listener(what)
+  }
 
   /**
    * The order of this store's own activations and deactivations. Times have millisecond
@@ -269,19 +134,18 @@ export async function createStore(seed: Seed): Promise<Store> {
    */
   const events = new WeakMap<DeviceRecord, { activated: number; deactivated: number }>()
   let sequence = 0
-  const primaryKey: { symbol?: symbol } = {}
-  for (const credential of seed.credentials) await collections.credentials.create(row(credential))
-  for (const product of seed.products) products.set(product.short_code, await collections.products.create(row(product)))
-  for (const licenseSeed of seed.licenses) {
-    const license: LicenseRecord = await collections.licenses.create(new LicenseRow(licenseSeed))
-    compactPrimaryKey(license, primaryKey)
+
+  function indexLicense(license: LicenseRecord): void {
     licenses.set(license.id, license)
+    if (!created.has(license)) created.set(license, ++createdCount)
+    if (license.id >= nextId) nextId = license.id + 1
     if (license.license_key) byKey.set(license.product, license.license_key, license)
     for (const user of license.users) {
       const email = user.email.toLowerCase()
       const list = byUser.get(license.product, email)
-      if (list) list.push(license)
-      else byUser.set(license.product, email, [license])
+      if (!list) byUser.set(license.product, email, [license])
+      else if (created.get(license)! > created.get(list[list.length - 1])!) list.push(license)
+      else list.splice(list.findIndex((other) => created.get(other)! > created.get(license)!), 0, license)
     }
     if (license.devices.length > DEVICE_INDEX_FROM) {
       const index = new Map<string, DeviceRecord[]>()
@@ -293,11 +157,133 @@ export async function createStore(seed: Seed): Promise<Store> {
       devicesByHardware.set(license.id, index)
     }
   }
-  for (const identity of seed.sso) {
-    const record = await collections.sso.create(row(identity))
-    if (record.id_token) ssoIdentities.set(record.customer_account_code, `id_token:${record.id_token}`, record.user.toLowerCase())
-    if (record.code) ssoIdentities.set(record.customer_account_code, `code:${record.code}`, record.user.toLowerCase())
+
+  function unindexLicense(license: LicenseRecord): void {
+    if (licenses.get(license.id) === license) licenses.delete(license.id)
+    if (license.license_key && byKey.get(license.product, license.license_key) === license) byKey.delete(license.product, license.license_key)
+    for (const user of license.users) {
+      const list = byUser.get(license.product, user.email.toLowerCase())
+      const at = list?.indexOf(license) ?? -1
+      if (at !== -1) list!.splice(at, 1)
+    }
+    devicesByHardware.delete(license.id)
   }
+
+  /** A record written through `db.licenses` takes the place of the one with that id (if any). */
+  function replaceLicense(next: LicenseRecord, previousId: unknown): DbIssue[] | undefined {
+    const previous = typeof previousId === 'number' ? licenses.get(previousId) : undefined
+    const product = products.get(next.product)
+    const other = next.license_key ? byKey.get(next.product, next.license_key) : undefined
+    const issues = [
+      ...licenseRecordIssues(next, product?.authorization_method),
+      ...(other && other !== previous ? [{ path: 'license_key', message: `duplicate license_key "${next.license_key}" for product "${next.product}"` }] : []),
+    ]
+    if (issues.length > 0) return issuesOf(issues)
+    if (previous) {
+      // Same rows in the same places keep their order of events.
+      next.devices.forEach((device, i) => {
+        const before = previous.devices[i]
+        const order = before?.hardware_id === device.hardware_id ? events.get(before) : undefined
+        if (order) events.set(device, order)
+      })
+      created.set(next, created.get(previous)!)
+      unindexLicense(previous)
+    }
+    indexLicense(next)
+    dbChanged('other')
+    return undefined
+  }
+
+  function indexSso(): void {
+    ssoIdentities.clear()
+    for (const record of ssoRecords) {
+      if (record.id_token) ssoIdentities.set(record.customer_account_code, `id_token:${record.id_token}`, record.user.toLowerCase())
+      if (record.code) ssoIdentities.set(record.customer_account_code, `code:${record.code}`, record.user.toLowerCase())
+    }
+  }
+
+  /** A list-kept record (credentials, SSO identities) replaced or added; the index of the list rebuilt by the caller. */
+  const replaceIn = <T>(list: T[], next: T, previous: T | undefined): T[] => (previous === undefined ? [...list, next] : list.map((item) => (item === previous ? next : item)))
+
+  const db: Db = {
+    credentials: syncedCollection<CredentialRecord>({
+      key: 'api_key',
+      parse: (value) => parseWith(credentialSchema, value, row),
+      find: (key) => credentials.find((credential) => credential.api_key === key),
+      accept(next, previous) {
+        credentials = replaceIn(credentials, next, credentials.find((credential) => credential.api_key === previous))
+        dbChanged('credentials')
+        return undefined
+      },
+      removed(record) {
+        credentials = credentials.filter((credential) => credential !== record)
+        dbChanged('credentials')
+      },
+    }),
+    products: syncedCollection<ProductRecord>({
+      key: 'short_code',
+      parse: (value) => parseWith(productSchema, value, row),
+      find: (key) => products.get(String(key)),
+      accept(next, previous) {
+        const before = previous === undefined ? undefined : products.get(String(previous))
+        if (before && before.authorization_method !== next.authorization_method) {
+          for (const license of licenses.values()) {
+            if (license.product !== next.short_code) continue
+            const issues = licenseRecordIssues(license, next.authorization_method)
+            if (issues.length > 0) return issuesOf([{ path: 'authorization_method', message: `license ${license.id} would break: ${issues[0].message}` }])
+          }
+        }
+        products.set(next.short_code, next)
+        dbChanged('other')
+        return undefined
+      },
+      removed(record) {
+        for (const license of licenses.values()) {
+          if (license.product === record.short_code) throw new TypeError(`product "${record.short_code}" has licenses (license ${license.id}); delete them first`)
+        }
+        products.delete(record.short_code)
+        dbChanged('other')
+      },
+    }),
+    licenses: syncedCollection<LicenseRecord>({
+      key: 'id',
+      parse(value) {
+        const { floating_in_use_devices: _derived, ...state } = (typeof value === 'object' && value !== null ? value : {}) as Partial<LicenseRecord>
+        const parsed = validateLicense(state.id === undefined ? { ...state, id: nextId } : state)
+        return parsed.ok ? { record: new LicenseRow(parsed.value) } : { issues: issuesOf(parsed.error) }
+      },
+      find: (key) => (typeof key === 'number' ? licenses.get(key) : undefined),
+      accept: replaceLicense,
+      removed(record) {
+        const live = licenses.get(record.id)
+        if (live) unindexLicense(live)
+        dbChanged('other')
+      },
+    }),
+    sso: syncedCollection<SsoRecord>({
+      key: 'customer_account_code',
+      parse: (value) => parseWith(ssoSchema, value, row),
+      // Several identities share an account code: each record stands on its own.
+      find: () => undefined,
+      accept(next) {
+        ssoRecords = [...ssoRecords, next]
+        indexSso()
+        dbChanged('other')
+        return undefined
+      },
+      removed(record) {
+        ssoRecords = ssoRecords.filter((identity) => identity !== record)
+        indexSso()
+        dbChanged('other')
+      },
+    }),
+  }
+
+  for (const credential of seed.credentials) credentials.push(await db.credentials.create(row(credential)))
+  for (const product of seed.products) products.set(product.short_code, await db.products.create(row(product)))
+  for (const licenseSeed of seed.licenses) indexLicense(await db.licenses.create(new LicenseRow(licenseSeed)))
+  for (const identity of seed.sso) ssoRecords.push(await db.sso.create(row(identity)))
+  indexSso()
 
   /** Every row of the license with this hardware_id, in seed order. */
   function devices(licenseId: number, hardwareId: string): readonly DeviceRecord[] {
@@ -311,9 +297,11 @@ export async function createStore(seed: Seed): Promise<Store> {
   }
 
   return {
-    collections,
-    credentials: () => collections.credentials.all(),
+    db,
+    credentials: () => credentials,
     product: (shortCode) => products.get(shortCode),
+    methodOf: (product) => products.get(product)?.authorization_method,
+    license: (id) => licenses.get(id),
     licenseByKey: (product, licenseKey) => byKey.get(product, licenseKey),
     licensesOfUser: (product, email) => byUser.get(product, email.toLowerCase()) ?? NONE,
     user: (licenseId, email) => licenses.get(licenseId)?.users.find((user) => user.email.toLowerCase() === email.toLowerCase()),
@@ -393,7 +381,7 @@ export async function createStore(seed: Seed): Promise<Store> {
     },
     applyDeactivation({ license, device, user, consumptions, at }) {
       // Direct, synchronous writes to the live records: @msw/data's `update` is async and
-      // clones and rescans the collection; the rules have already validated every value.
+      // replaces the record; the rules have already validated every value.
       device.active = false
       device.time_deactivated = at.toISOString()
       events.set(device, { activated: events.get(device)?.activated ?? 0, deactivated: ++sequence })
@@ -406,14 +394,24 @@ export async function createStore(seed: Seed): Promise<Store> {
       if (consumptions) license.total_consumptions += consumptions
     },
     toSeed: () => ({
-      credentials: collections.credentials.all().map((credential) => ({ ...credential })),
-      products: collections.products.all().map((product) => ({ ...product })),
-      licenses: collections.licenses.all().map(({ floating_in_use_devices: _derived, users, devices, ...license }) => ({
-        ...license,
-        users: users.map((user) => ({ ...user })),
-        devices: devices.map((device) => ({ ...device })),
-      })),
-      sso: collections.sso.all().map((identity) => ({ ...identity })),
+      credentials: credentials.map((credential) => ({ ...credential })),
+      products: [...products.values()].map((product) => ({ ...product })),
+      licenses: [...licenses.values()].map(licenseState),
+      sso: ssoRecords.map((identity) => ({ ...identity })),
     }),
+    onDbChange(listener) {
+      dbListeners.push(listener)
+    },
   }
+}
+
+/** A record written through `db`, checked with the seed's own schema, as a store record. */
+function parseWith<T extends object>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  value: unknown,
+  make: (fields: T) => T,
+): { record: T } | { issues: DbIssue[] } {
+  const parsed = schema.safeParse(value)
+  if (parsed.success) return { record: make(parsed.data) }
+  return { issues: parsed.error.issues.map((issue) => ({ message: issue.message, path: issue.path })) }
 }

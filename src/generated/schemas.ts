@@ -667,83 +667,104 @@ export const specDocument = {
   }
 } as const
 
-/** The query parameters of each operation that has some, as one object schema per operationId. */
-export const querySchemas = {
+/** Every operation: its method, path, how its request arrives and the schema that validates it. */
+export const operations = {
+  "deactivateLicense": {
+    "method": "POST",
+    "path": "/api/v4/deactivate_license",
+    "input": "json",
+    "schema": {
+      "$ref": "spec#/components/schemas/DeactivateLicenseRequest"
+    }
+  },
+  "activateLicense": {
+    "method": "POST",
+    "path": "/api/v4/activate_license",
+    "input": "json",
+    "schema": {
+      "$ref": "spec#/components/schemas/ActivateLicenseRequest"
+    }
+  },
   "checkLicense": {
-    "type": "object",
-    "properties": {
-      "hardware_id": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 1024
+    "method": "GET",
+    "path": "/api/v4/check_license",
+    "input": "query",
+    "schema": {
+      "type": "object",
+      "properties": {
+        "hardware_id": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 1024
+        },
+        "product": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 256
+        },
+        "license_key": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "username": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "license_id": {
+          "type": "integer"
+        },
+        "include_expired_features": {
+          "type": "boolean"
+        },
+        "bundle_code": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "env": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "channel": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "sdk_ver": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "app_ver": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "os_ver": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "hostname": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "os_hostname": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "ip": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "ip_local": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "mac_address": {
+          "type": "string",
+          "maxLength": 256
+        }
       },
-      "product": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 256
-      },
-      "license_key": {
-        "type": "string",
-        "maxLength": 1024
-      },
-      "username": {
-        "type": "string",
-        "maxLength": 1024
-      },
-      "license_id": {
-        "type": "integer"
-      },
-      "include_expired_features": {
-        "type": "boolean"
-      },
-      "bundle_code": {
-        "type": "string",
-        "maxLength": 256
-      },
-      "env": {
-        "type": "string",
-        "maxLength": 256
-      },
-      "channel": {
-        "type": "string",
-        "maxLength": 256
-      },
-      "sdk_ver": {
-        "type": "string",
-        "maxLength": 256
-      },
-      "app_ver": {
-        "type": "string",
-        "maxLength": 256
-      },
-      "os_ver": {
-        "type": "string",
-        "maxLength": 1024
-      },
-      "hostname": {
-        "type": "string",
-        "maxLength": 1024
-      },
-      "os_hostname": {
-        "type": "string",
-        "maxLength": 1024
-      },
-      "ip": {
-        "type": "string",
-        "maxLength": 256
-      },
-      "ip_local": {
-        "type": "string",
-        "maxLength": 256
-      },
-      "mac_address": {
-        "type": "string",
-        "maxLength": 256
-      }
-    },
-    "required": [
-      "hardware_id",
-      "product"
-    ]
+      "required": [
+        "hardware_id",
+        "product"
+      ]
+    }
   }
 } as const

@@ -5,7 +5,8 @@
 //   http         any other server (e.g. the real API): requests only, credentials from options
 import { randomBytes, randomUUID } from 'node:crypto'
 import { createClock, parseDuration, parseInstant, type Clock } from '../core/clock.ts'
-import { createEngine, MAX_BODY_BYTES } from '../core/engine.ts'
+import { createEngine } from '../core/engine.ts'
+import { toCoreRequest } from '../core/request.ts'
 import type { FaultSpec } from '../core/faults.ts'
 import { validateSeed, type SeedInput } from '../core/seed.ts'
 import { adminJson, ConnectionError, sendHttp, type Outcome, type WireRequest } from './http-client.ts'
@@ -75,17 +76,7 @@ export function inProcessTarget(): Target {
         credentials: { api_key: first.api_key, shared_key: first.shared_key },
         renamed: IDENTITY,
         async send(request, timeoutMs) {
-          const tooLarge = request.body !== undefined && Buffer.byteLength(request.body) > MAX_BODY_BYTES
-          const headers: Record<string, string> = {}
-          for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value
-          const response = engine.handle({
-            method: request.method,
-            path: request.path.split('?')[0],
-            query: request.path.split('?')[1],
-            headers,
-            body: tooLarge ? undefined : request.body,
-            tooLarge,
-          })
+          const response = engine.handle(toCoreRequest({ method: request.method, url: request.path, headers: request.headers, body: request.body }))
           if (response.delayMs) {
             await sleep(Math.min(response.delayMs, timeoutMs))
             if (response.delayMs > timeoutMs) return { kind: 'network', network: 'timeout', detail: `no answer within ${timeoutMs} ms` }
@@ -99,11 +90,11 @@ export function inProcessTarget(): Target {
         },
         async fault(spec) {
           const added = tenant().faults.add(spec)
-          if (!added.ok) throw new Error(`fault rejected: ${added.message}`)
+          if (!added.ok) throw new Error(`fault rejected: ${added.error.message}`)
         },
         async reset() {
           const result = await engine.resetTenant(tenant().id)
-          if (!result.ok) throw new Error(result.message)
+          if (!result.ok) throw new Error(result.error.message)
           startClock()
         },
         state: async () => tenant().store.toSeed(),

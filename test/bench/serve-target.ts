@@ -99,7 +99,7 @@ if (mode === 'plain') {
   lap('storeMs')
   collectIfGrown(heapBefore, 2)
   lap('collectMs')
-  print('PHASES', { ...phases, ...memory(), licenses: engine.tenant()!.store.collections.licenses.count() })
+  print('PHASES', { ...phases, ...memory(), licenses: engine.tenant()!.store.db.licenses.count() })
   process.exit(0)
 } else {
   process.stderr.write('usage: serve-target.ts plain BODY_BASE64 | mock SEED_FILE | phases SEED_FILE\n')

@@ -3,7 +3,7 @@
 // and every flag of `serve` is documented — so the docs cannot drift from the engine.
 import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
-import { ACTIVATION_CHECKS } from '../../src/core/activate.ts'
+import { ACTIVATION_CHECKS } from '../../src/core/rules/activation.ts'
 import { ERRORS, ERROR_CODES } from '../../src/core/errors.ts'
 import { main } from '../../src/cli.ts'
 import { spec } from '../support/spec.ts'

@@ -116,7 +116,7 @@ describe('prism proxy in front of the mock', () => {
       products: [{ short_code: 'app' }],
       licenses: [{ product: 'app', license_key: 'K', devices: [{ hardware_id: 'd' }] }],
     })
-    if (!tenant.ok) throw new Error(tenant.message)
+    if (!tenant.ok) throw new Error(tenant.error.message)
     server.engine.tenant(tenant.value.tenant)!.faults.add({ error: 'license_expired', status: 418 })
     const response = await fetch(`${proxy.url}/api/v4/deactivate_license`, {
       method: 'POST',

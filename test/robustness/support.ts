@@ -392,13 +392,13 @@ export function requests({ wire }: RequestShape): fc.Arbitrary<FuzzRequest> {
 /** Prefer forced this 5xx (the only way a 5xx is allowed). */
 export function preferForced5xx(prefer: string | undefined): boolean {
   const preference = parsePrefer(prefer)
-  return preference !== undefined && !('ok' in preference) && preference.kind === 'error' && ERRORS[preference.code].status >= 500
+  return preference.ok && preference.value?.kind === 'error' && ERRORS[preference.value.code].status >= 500
 }
 
 /** Prefer asked for the success example: a 200 that changes nothing on deactivation, a 422 elsewhere. */
 export function preferForcedSuccess(prefer: string | undefined): boolean {
   const preference = parsePrefer(prefer)
-  return preference !== undefined && !('ok' in preference) && preference.kind === 'success'
+  return preference.ok && preference.value?.kind === 'success'
 }
 
 type License = NonNullable<SeedInput['licenses']>[number]

@@ -4,7 +4,7 @@
 // checked against the spec for POST /api/v4/activate_license, required headers included.
 import { verify } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
-import { ACTIVATION_CHECKS } from '../../src/core/activate.ts'
+import { ACTIVATION_CHECKS } from '../../src/core/rules/activation.ts'
 import type { ErrorCode } from '../../src/core/errors.ts'
 import type { SeedInput } from '../../src/core/seed.ts'
 import { signedHeaders } from '../../src/core/signature.ts'

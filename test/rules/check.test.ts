@@ -4,7 +4,7 @@
 // required headers included.
 import { verify } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
-import { CHECK_CHECKS } from '../../src/core/check.ts'
+import { CHECK_CHECKS } from '../../src/core/rules/check.ts'
 import type { ErrorCode } from '../../src/core/errors.ts'
 import type { SeedInput } from '../../src/core/seed.ts'
 import { signedHeaders } from '../../src/core/signature.ts'

@@ -106,17 +106,17 @@ describe('faults added in-process', () => {
   test('an invalid fault is refused with the field and the reason', () => {
     const unknownCode = mock.faults.add({ match: { license_key: 'K' }, error: 'license_exploded' })
     expect(unknownCode.ok).toBe(false)
-    expect(!unknownCode.ok && unknownCode.message).toMatch(/^error: /)
+    expect(!unknownCode.ok && unknownCode.error.message).toMatch(/^error: /)
     const nothing = mock.faults.add({ match: { license_key: 'K' } })
-    expect(!nothing.ok && nothing.message).toBe('fault: a fault needs at least one of error, delay_ms or network')
+    expect(!nothing.ok && nothing.error.message).toBe('fault: a fault needs at least one of error, delay_ms or network')
     const typo = mock.faults.add({ match: { licence_key: 'K' }, error: 'blacklisted' })
-    expect(!typo.ok && typo.message).toMatch(/^match: .*licence_key/)
+    expect(!typo.ok && typo.error.message).toMatch(/^match: .*licence_key/)
     expect(mock.faults.list()).toEqual([])
   })
 
   test('remove and reset take faults away', async () => {
     const added = mock.faults.add({ match: { license_key: 'DEMO-OK-0001' }, error: 'license_expired' })
-    expect(added.ok && mock.faults.remove(added.fault.id)).toBe(true)
+    expect(added.ok && mock.faults.remove(added.value.id)).toBe(true)
     expectSuccess(await send(keyBody('DEMO-OK-0001')))
     mock.faults.add({ match: { license_key: 'DEMO-OK-0001' }, error: 'license_expired' })
     await mock.reset()

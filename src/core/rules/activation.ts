@@ -1,14 +1,13 @@
 // The activation rules: the first failing check wins. Rows 13–20 are deactivation's (same codes,
-// same order); A1–A4 are activation's own (see README, "The activation and check rules").
+// same order); A1–A4 are activation's own (docs/rules.md, "Activation").
 // Pure and synchronous: request + state + time in, an error or the effect to apply out.
-import { fail, type Failure } from './errors.ts'
-import { findLicense, SHARED_RULES as SHARED, transfersExhausted, type Identified, type Rule } from './lookup.ts'
-import type { ActivationEffect, CredentialRecord, DeviceRecord, Store, UserRecord } from './store.ts'
-import type { ActivateLicenseRequest } from './types.ts'
+import { fail } from '../errors.ts'
+import { ok, type Result } from '../result.ts'
+import type { ActivationEffect, CredentialRecord, DeviceRecord, Store, UserRecord } from '../store.ts'
+import type { ActivateLicenseRequest } from '../types.ts'
+import { findLicense, SHARED_RULES as SHARED, transfersExhausted, type Identified, type Rule } from './shared.ts'
 
-export type ActivationDecision = Failure | { ok: true; effect: ActivationEffect }
-
-interface Found extends Identified {
+export interface ActivationFound extends Identified {
   body: ActivateLicenseRequest
   user?: UserRecord
   /** The device whose deactivation freed a seat not taken since, if any. */
@@ -22,9 +21,9 @@ interface Found extends Identified {
  * Coming back to the device just deactivated is no transfer; nor is a second device next to an
  * active first one.
  */
-const isTransfer = ({ freed, body }: Found) => freed !== undefined && freed.hardware_id !== body.hardware_id
+const isTransfer = ({ freed, body }: ActivationFound) => freed !== undefined && freed.hardware_id !== body.hardware_id
 
-export const ACTIVATION_CHECKS: readonly Rule<Found>[] = [
+export const ACTIVATION_CHECKS: readonly Rule<ActivationFound>[] = [
   SHARED.licenseFault,
   SHARED[16],
   SHARED[17],
@@ -50,18 +49,15 @@ export const ACTIVATION_CHECKS: readonly Rule<Found>[] = [
   { row: 'A4', code: 'license_transferred_max_times', check: (found) => (isTransfer(found) && transfersExhausted(found.license) ? fail('license_transferred_max_times') : undefined) },
 ]
 
-export function decideActivation(body: ActivateLicenseRequest, credential: CredentialRecord, store: Store, now: Date): ActivationDecision {
-  // Rows 13–15, as for deactivation.
+/** Rows 13–15, as for deactivation, and what the activation rules read. */
+export function findActivation(body: ActivateLicenseRequest, credential: CredentialRecord, store: Store, now: Date): Result<ActivationFound> {
   const identified = findLicense(body, credential, store)
   if (!identified.ok) return identified
-  const { license, user } = identified
-  const found: Found = { body, license, user, devices: store.devices(license.id, body.hardware_id), freed: store.freedBy(license.id), now, store }
-  for (const { check } of ACTIVATION_CHECKS) {
-    const failure = check(found)
-    if (failure) return failure
-  }
-  return {
-    ok: true,
-    effect: { license, hardwareId: body.hardware_id, device: found.devices.at(-1), user, isVm: body.is_vm ?? false, transfer: isTransfer(found), at: now },
-  }
+  const { license, user } = identified.value
+  return ok({ body, license, user, devices: store.devices(license.id, body.hardware_id), freed: store.freedBy(license.id), now, store })
+}
+
+export function activationEffect(found: ActivationFound): ActivationEffect {
+  const { body, license, user, devices, now } = found
+  return { license, hardwareId: body.hardware_id, device: devices.at(-1), user, isVm: body.is_vm ?? false, transfer: isTransfer(found), at: now }
 }

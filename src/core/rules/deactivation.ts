@@ -1,22 +1,21 @@
-// The deactivation rules, rows 13–25 of the table in DESIGN: the first failing check wins.
-// Pure and synchronous: request + state + time in, an error or the effect to apply out.
-import { fail, type Failure } from './errors.ts'
-import { findLicense, SHARED_RULES as SHARED, transfersExhausted, type Identified, type Rule } from './lookup.ts'
-import type { CredentialRecord, DeactivationEffect, LicenseRecord, Store, UserRecord } from './store.ts'
-import type { DeactivateLicenseRequest } from './types.ts'
+// The deactivation rules, rows 13–25 of the rule table (docs/rules.md): the first failing check
+// wins. Pure and synchronous: request + state + time in, an error or the effect to apply out.
+import { fail, type Failure } from '../errors.ts'
+import { ok, type Result } from '../result.ts'
+import type { CredentialRecord, DeactivationEffect, LicenseRecord, Store, UserRecord } from '../store.ts'
+import type { DeactivateLicenseRequest } from '../types.ts'
+import { findLicense, SHARED_RULES as SHARED, transfersExhausted, type Identified, type Rule } from './shared.ts'
 
-export type Decision = Failure | { ok: true; effect: DeactivationEffect }
-
-interface Found extends Identified {
+export interface DeactivationFound extends Identified {
   body: DeactivateLicenseRequest
   /** The license user acting (user-based and SSO), if any. */
   user?: UserRecord
 }
 
-const active = (found: Found) => found.devices.find((device) => device.active)
+const active = (found: DeactivationFound) => found.devices.find((device) => device.active)
 
 /** Checks once the license is identified, in table order. */
-export const LICENSE_CHECKS: readonly Rule<Found>[] = [
+export const LICENSE_CHECKS: readonly Rule<DeactivationFound>[] = [
   SHARED.licenseFault,
   SHARED[16],
   SHARED[17],
@@ -37,24 +36,26 @@ export const LICENSE_CHECKS: readonly Rule<Found>[] = [
   { row: 24, check: ({ license, body }) => checkConsumptions(license, body.consumptions ?? 0) },
 ]
 
-export function decideDeactivation(body: DeactivateLicenseRequest, credential: CredentialRecord, store: Store, now: Date): Decision {
-  // Rows 13–15
+/** Rows 13–15. */
+export function findDeactivation(body: DeactivateLicenseRequest, credential: CredentialRecord, store: Store, now: Date): Result<DeactivationFound> {
   const identified = findLicense(body, credential, store)
   if (!identified.ok) return identified
-  const found: Found = { body, license: identified.license, user: identified.user, devices: store.devices(identified.license.id, body.hardware_id), now, store }
-  for (const { check } of LICENSE_CHECKS) {
-    const failure = check(found)
-    if (failure) return failure
-  }
-  // Row 25: success. The activation is given back to the user who took it (the device's user),
-  // else to the acting user.
+  const { license, user } = identified.value
+  return ok({ body, license, user, devices: store.devices(license.id, body.hardware_id), now, store })
+}
+
+/**
+ * Row 25: success. The activation is given back to the user who took it (the device's user),
+ * else to the acting user.
+ */
+export function deactivationEffect(found: DeactivationFound): DeactivationEffect {
   const device = active(found)!
-  const user = (device.user ? store.user(found.license.id, device.user) : undefined) ?? found.user
-  return { ok: true, effect: { license: found.license, device, user, consumptions: body.consumptions || undefined, at: now } }
+  const user = (device.user ? found.store.user(found.license.id, device.user) : undefined) ?? found.user
+  return { license: found.license, device, user, consumptions: found.body.consumptions || undefined, at: found.now }
 }
 
 /** Row 24, with add_consumption's limits: overages extend the maximum; max_overages 0 = unlimited. */
-function checkConsumptions(license: LicenseRecord, consumptions: number): Failure | undefined {
+export function checkConsumptions(license: LicenseRecord, consumptions: number): Failure | undefined {
   if (consumptions === 0) return undefined
   if (license.license_type !== 'consumption') return fail('license_not_consumption')
   const total = license.total_consumptions + consumptions

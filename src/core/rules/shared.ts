@@ -1,9 +1,10 @@
-// What the deactivation, activation and check rules share: finding the license a request names
-// (rows 13–15 of the table in DESIGN), reading license dates, and the rows all three tables hold.
-import { parseInstant } from './clock.ts'
-import { fail, type ErrorCode, type Failure } from './errors.ts'
-import { remember } from './remember.ts'
-import type { CredentialRecord, DeviceRecord, LicenseRecord, Store, UserRecord } from './store.ts'
+// What the rule tables share: finding the license a request names (rows 13–15 of the rule table
+// in docs/rules.md), reading license dates, and the rows every license endpoint lists.
+import { parseInstant } from '../clock.ts'
+import { fail, type ErrorCode, type Failure } from '../errors.ts'
+import { remember } from '../remember.ts'
+import { ok, type Result } from '../result.ts'
+import type { CredentialRecord, DeviceRecord, LicenseRecord, ProductRecord, Store, UserRecord } from '../store.ts'
 
 /** The identity fields of a request, whichever endpoint it came to. */
 export interface Identity {
@@ -18,11 +19,28 @@ export interface Identity {
 }
 
 /** Rows 13–15: the product exists, the API key may use it, and a license of it answers to the identity. */
-export function findLicense(body: Identity, credential: CredentialRecord, store: Store): Failure | { ok: true; license: LicenseRecord; user?: UserRecord } {
-  if (!store.product(body.product)) return fail('unknown_product')
-  if (credential.products && !credential.products.includes(body.product)) return fail('api_key_product_not_allowed')
+export function findLicense(body: Identity, credential: CredentialRecord, store: Store): Result<{ license: LicenseRecord; user?: UserRecord }> {
+  const product = findProduct(body.product, credential, store)
+  if (!product.ok) return product
   const identified = identify(body, store)
-  return identified ? { ok: true, ...identified } : fail('license_not_found')
+  return identified ? ok(identified) : fail('license_not_found')
+}
+
+/** Rows 13–14: the product exists and the API key may use it. */
+export function findProduct(shortCode: string, credential: CredentialRecord, store: Store): Result<ProductRecord> {
+  const product = store.product(shortCode)
+  if (!product) return fail('unknown_product')
+  if (credential.products && !credential.products.includes(shortCode)) return fail('api_key_product_not_allowed')
+  return ok(product)
+}
+
+/** The first failing rule of a table, in order; undefined when all pass. */
+export function firstFailure<F>(rules: readonly Rule<F>[], found: F): Failure | undefined {
+  for (const { check } of rules) {
+    const failure = check(found)
+    if (failure) return failure
+  }
+  return undefined
 }
 
 /** Row 15: the license of this product for the key, the user or the SSO identity (and license_id). */
@@ -86,7 +104,7 @@ export interface Rule<F> {
 const sticky = (code: ErrorCode | undefined) => (code ? fail(code) : undefined)
 const isActive = (device: DeviceRecord) => device.active
 
-/** The rows deactivation, activation and check share, by their number in DESIGN's table. */
+/** The rows the license endpoints share, by their number in the rule table (docs/rules.md). */
 export const SHARED_RULES = {
   licenseFault: { row: 'license fault', check: ({ license }) => sticky(license.fault) },
   16: { row: 16, code: 'license_not_enabled', check: ({ license }) => (license.enabled ? undefined : fail('license_not_enabled')) },

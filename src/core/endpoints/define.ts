@@ -1,0 +1,103 @@
+// What an endpoint is: one table entry. Its method, path and input kind come from the spec (by
+// operationId); the entry names the auth it takes, how its request is validated, how the license
+// (or product) it acts on is found, its ordered rules, the effect of a success on state, the
+// answer, and how the answer is signed. The engine runs every entry the same way (engine.ts).
+import { operations } from '../../generated/schemas.ts'
+import { requestValidator, type InputKind, type OperationId, type RequestShape } from '../body.ts'
+import type { Clock } from '../clock.ts'
+import type { ErrorCode } from '../errors.ts'
+import { ok, type Result } from '../result.ts'
+import { firstFailure, type Rule } from '../rules/shared.ts'
+import type { Signer } from '../signing.ts'
+import type { CredentialRecord, Store } from '../store.ts'
+
+/**
+ * none:   the answer as it is
+ * v2:     the `LicenseSignature` header, RSA-SHA256 over the exact body bytes sent
+ * v1+v2:  also `license_signature` in each License object of the body (the answer renders it)
+ * offline: signatures inside the body (the answer renders them); no header
+ */
+export type Signing = 'none' | 'v2' | 'v1+v2' | 'offline'
+
+/** What a request runs against once it is authenticated. */
+export interface Env {
+  credential: CredentialRecord
+  store: Store
+  /** The tenant's license clock. */
+  now: Date
+  clock: Clock
+  signer: Signer
+}
+
+/** A successful answer. */
+export interface Success {
+  /** What the journal records, e.g. `license_activated`. */
+  code: string
+  /** The answer's JSON value. */
+  body: unknown
+  /** Whether the state changed (persistence hears of it). */
+  changed: boolean
+}
+
+export interface Endpoint {
+  readonly name: string
+  readonly operationId: OperationId
+  readonly method: 'GET' | 'POST'
+  readonly path: string
+  readonly input: InputKind
+  /** `license`: HMAC (or a Bearer token) with a Date header, rows 2–9; `none`: answered to anyone. */
+  readonly auth: 'license' | 'none'
+  /** Changes state: refused to read-only API keys (row 9). */
+  readonly mutates: boolean
+  readonly signing: Signing
+  /** The rows after the license is found, in order: what docs/rules.md lists. */
+  readonly rules: readonly { row: number | string; code?: ErrorCode }[]
+  /** What `Prefer: code=200` answers; absent where only the state can make a success (signed answers). */
+  readonly example?: unknown
+  /** Rows 11 onwards: validate, find, rules, effect, answer. */
+  run(input: unknown, env: Env): Result<Success>
+}
+
+export interface EndpointSpec<Req, Found, Applied> {
+  name: string
+  operationId: OperationId
+  auth?: 'license' | 'none'
+  mutates: boolean
+  signing: Signing
+  request: Omit<RequestShape, 'operationId'>
+  example?: unknown
+  /** Rows 13–15 and what the rules read: the license (or product) the request names. */
+  find(request: Req, env: Env): Result<Found>
+  rules: readonly Rule<Found>[]
+  /** The state change of a success, applied synchronously (no await between the rules and it). */
+  apply?(found: Found, env: Env): Applied
+  answer(found: Found, applied: Applied, env: Env): { code: string; body: unknown }
+}
+
+export function defineEndpoint<Req, Found, Applied = undefined>(spec: EndpointSpec<Req, Found, Applied>): Endpoint {
+  const operation = operations[spec.operationId]
+  const validate = requestValidator<Req>({ operationId: spec.operationId, ...spec.request })
+  return {
+    name: spec.name,
+    operationId: spec.operationId,
+    method: operation.method,
+    path: operation.path,
+    input: operation.input,
+    auth: spec.auth ?? 'license',
+    mutates: spec.mutates,
+    signing: spec.signing,
+    rules: spec.rules.map(({ row, code }) => ({ row, code })),
+    example: spec.example,
+    run(input, env) {
+      const request = validate(input, env.store.methodOf)
+      if (!request.ok) return request
+      const found = spec.find(request.value, env)
+      if (!found.ok) return found
+      const failure = firstFailure(spec.rules, found.value)
+      if (failure) return failure
+      const applied = spec.apply ? spec.apply(found.value, env) : (undefined as Applied)
+      const { code, body } = spec.answer(found.value, applied, env)
+      return ok({ code, body, changed: spec.apply !== undefined })
+    },
+  }
+}

@@ -1,0 +1,53 @@
+// Activation, check and deactivation: the license lifecycle of one device.
+import { renderActivation, renderCheck } from '../license-view.ts'
+import { ACTIVATION_CHECKS, activationEffect, findActivation } from '../rules/activation.ts'
+import { activeDevice, CHECK_CHECKS, findCheck } from '../rules/check.ts'
+import { deactivationEffect, findDeactivation, LICENSE_CHECKS } from '../rules/deactivation.ts'
+import { v1Id } from '../signing.ts'
+import type { ActivateLicenseRequest, CheckLicenseQuery, DeactivateLicenseRequest } from '../types.ts'
+import { defineEndpoint } from './define.ts'
+
+export const activateLicense = defineEndpoint({
+  name: 'activate_license',
+  operationId: 'activateLicense',
+  mutates: true,
+  signing: 'v1+v2',
+  request: { identity: { password: true, sso: true } },
+  find: (body: ActivateLicenseRequest, { credential, store, now }) => findActivation(body, credential, store, now),
+  rules: ACTIVATION_CHECKS,
+  apply: (found, { store }) => store.applyActivation(activationEffect(found)),
+  answer: (found, device, { signer }) => {
+    const { license, user, store, now, body } = found
+    const view = { license, user, device, product: store.product(body.product)!, signedId: v1Id(body, user?.email), now }
+    return { code: 'license_activated', body: renderActivation(view, signer) }
+  },
+})
+
+export const checkLicense = defineEndpoint({
+  name: 'check_license',
+  operationId: 'checkLicense',
+  // A read-only API key may check: it only reads.
+  mutates: false,
+  signing: 'v1+v2',
+  request: { identity: {} },
+  find: (query: CheckLicenseQuery, { credential, store, now }) => findCheck(query, credential, store, now),
+  rules: CHECK_CHECKS,
+  answer: (found, _applied, { signer }) => {
+    const { license, user, store, now, query } = found
+    const view = { license, user, device: activeDevice(found), product: store.product(query.product)!, signedId: v1Id(query, undefined), now }
+    return { code: 'license_checked', body: renderCheck(view, signer) }
+  },
+})
+
+export const deactivateLicense = defineEndpoint({
+  name: 'deactivate_license',
+  operationId: 'deactivateLicense',
+  mutates: true,
+  signing: 'none',
+  request: { identity: { sso: true } },
+  example: 'license_deactivated',
+  find: (body: DeactivateLicenseRequest, { credential, store, now }) => findDeactivation(body, credential, store, now),
+  rules: LICENSE_CHECKS,
+  apply: (found, { store }) => store.applyDeactivation(deactivationEffect(found)),
+  answer: () => ({ code: 'license_deactivated', body: 'license_deactivated' }),
+})

@@ -1,0 +1,63 @@
+// The one way an adapter's request becomes the engine's CoreRequest: the path split from the
+// query (also for absolute-form targets, as proxies send them), header names in lower case, and
+// the body checked against the size limit.
+import type { CoreRequest } from './types.ts'
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+export interface RawRequest {
+  method: string
+  /** The request target: `/path?query`, or an absolute URL. */
+  url: string
+  /** Header names in any case (lower-cased here), or a Fetch `Headers`. */
+  headers: Headers | Readonly<Record<string, string | string[] | undefined>>
+  /** The body text, when one was read. */
+  body?: string
+  /** The adapter stopped reading at the limit (it buffers no more than MAX_BODY_BYTES). */
+  tooLarge?: boolean
+}
+
+export function toCoreRequest(raw: RawRequest): CoreRequest {
+  const { path, query } = splitTarget(raw.url)
+  const tooLarge = raw.tooLarge === true || (raw.body !== undefined && raw.body.length * 3 > MAX_BODY_BYTES && Buffer.byteLength(raw.body) > MAX_BODY_BYTES)
+  return { method: raw.method, path, query, headers: lowerCased(raw.headers), body: tooLarge ? undefined : raw.body, tooLarge }
+}
+
+function splitTarget(url: string): { path: string; query: string } {
+  if (url.charCodeAt(0) !== 47 /* / */) {
+    try {
+      const parsed = new URL(url)
+      return { path: parsed.pathname, query: parsed.search.slice(1) }
+    } catch {
+      // Not a URL either: the engine answers 404 for the path as given.
+    }
+  }
+  const q = url.indexOf('?')
+  return q === -1 ? { path: url, query: '' } : { path: url.slice(0, q), query: url.slice(q + 1) }
+}
+
+/** node:http's header object is already lower case and is used as it is (no copy per request). */
+function lowerCased(headers: RawRequest['headers']): CoreRequest['headers'] {
+  if (typeof (headers as Headers).forEach === 'function' && typeof (headers as Headers).get === 'function') {
+    const out: Record<string, string> = {}
+    ;(headers as Headers).forEach((value, name) => {
+      out[name] = value
+    })
+    return out
+  }
+  const record = headers as Readonly<Record<string, string | string[] | undefined>>
+  let lower = true
+  for (const name in record) {
+    if (name !== name.toLowerCase() || Array.isArray(record[name])) {
+      lower = false
+      break
+    }
+  }
+  if (lower) return record as CoreRequest['headers']
+  const out: Record<string, string> = {}
+  for (const name in record) {
+    const value = record[name]
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
+  }
+  return out
+}
