@@ -7,6 +7,7 @@ import { createEngine, DEFAULT_TENANT, type AdminResult, type Engine } from './c
 import { createFaults, type Faults } from './core/faults.ts'
 import { createJournal, type JournalEntry, type JournalFilter } from './core/journal.ts'
 import type { SeedInput } from './core/seed.ts'
+import type { Db } from './core/store.ts'
 import { DEMO_SEED, InvalidSeedError, resolveSeedForEngine } from './seed-file.ts'
 
 export interface LicenseMockOptions {
@@ -30,6 +31,13 @@ export interface LicenseMock {
   /** Faults: `faults.add({ match: { license_key }, error: 'license_expired', times: 1 })`. */
   readonly faults: Faults
   readonly requests: { list(filter?: JournalFilter): JournalEntry[]; clear(): void }
+  /**
+   * The @msw/data model of the state (the default tenant's), once `ready` has resolved: query it
+   * (`db.licenses.findFirst((q) => q.where({ license_key: 'K' }))`) and change it
+   * (`await db.licenses.update(query, { data(license) { license.enabled = false } })`); the next
+   * request sees the change. Records are the live state; what you write is checked like a seed.
+   */
+  readonly db: Db
   readonly state: {
     /** The current state in seed format. */
     get(): Promise<SeedInput>
@@ -55,6 +63,27 @@ export function createLicenseMock(options: LicenseMockOptions = {}): LicenseMock
   const faults = createFaults()
   const journal = createJournal(options.journalSize)
   const ready = createEngine({ seed, initial, clock, faults, journal, signingKey: options.signingKey })
+  let engine: Engine | undefined
+  void ready.then((value) => (engine = value), () => undefined)
+  const store = () => {
+    if (!engine) throw new Error('mock.db is there once the mock is ready: await mock.ready (or any awaited mock call) first')
+    return engine.tenant()!.store
+  }
+  // Getters: reset and state.set put a new store in place; db always shows the current one.
+  const db: Db = {
+    get credentials() {
+      return store().db.credentials
+    },
+    get products() {
+      return store().db.products
+    },
+    get licenses() {
+      return store().db.licenses
+    },
+    get sso() {
+      return store().db.sso
+    },
+  }
   const unwrap = <T>(result: AdminResult<T>): T => {
     if (result.ok) return result.value
     if (result.error.issues) throw new InvalidSeedError('(object)', result.error.issues)
@@ -66,6 +95,7 @@ export function createLicenseMock(options: LicenseMockOptions = {}): LicenseMock
     clock,
     faults,
     requests: { list: (filter) => journal.list(filter), clear: () => journal.clear() },
+    db,
     state: {
       get: async () => (await ready).tenant()!.store.toSeed(),
       set: async (next) => void unwrap(await (await ready).replaceState(DEFAULT_TENANT, next)),

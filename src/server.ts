@@ -87,7 +87,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
   const heapBefore = heapSize()
   let onChange: (tenantId: string) => void = () => {}
-  const engine = await engineFor(options.seed, heapBefore, { clock, journalSize: options.journalSize, signingKey: options.signingKey, onChange: (id) => onChange(id) })
+  const engine = await engineFor(options.seed, heapBefore, { clock, journalSize: options.journalSize, signingKey: options.signingKey, onChange: (id) => onChange(id), model: 'lazy' })
   const baseLog = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`))
   const log = (line: string) => baseLog(maskSecrets(line, engine))
 

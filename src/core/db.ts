@@ -13,12 +13,16 @@ import { isDeepStrictEqual } from 'node:util'
 import { Collection } from '@msw/data'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { isRow, type CredentialRecord, type LicenseRecord, type ProductRecord, type SsoRecord } from './records.ts'
+import type { SeedInput } from './seed.ts'
 
+type Written<K extends keyof SeedInput> = NonNullable<SeedInput[K]>[number]
+
+/** Each collection takes what a seed file holds (defaults filled in) and holds store records. */
 export interface Db {
-  credentials: Collection<StandardSchemaV1<CredentialRecord>>
-  products: Collection<StandardSchemaV1<ProductRecord>>
-  licenses: Collection<StandardSchemaV1<LicenseRecord>>
-  sso: Collection<StandardSchemaV1<SsoRecord>>
+  credentials: Collection<StandardSchemaV1<Written<'credentials'>, CredentialRecord>>
+  products: Collection<StandardSchemaV1<Written<'products'>, ProductRecord>>
+  licenses: Collection<StandardSchemaV1<Written<'licenses'>, LicenseRecord>>
+  sso: Collection<StandardSchemaV1<Written<'sso'>, SsoRecord>>
 }
 
 export type DbIssue = { message: string; path?: PropertyKey[] }
@@ -41,11 +45,11 @@ export interface Synced<R> {
 }
 
 /** A collection whose schema and hooks keep the store in step (see the top of this file). */
-export function syncedCollection<R extends object>(synced: Synced<R>): Collection<StandardSchemaV1<R>> {
+export function syncedCollection<R extends object, I = R>(synced: Synced<R>): Collection<StandardSchemaV1<I, R>> {
   // The key of the record the running update replaces: set by its `update` hook, which fires in
   // the same synchronous step as the schema's validate that follows it.
   let replacing: { key: unknown } | undefined
-  const schema: StandardSchemaV1<R> = {
+  const schema: StandardSchemaV1<I, R> = {
     '~standard': {
       version: 1,
       vendor: 'licensespring-mock',

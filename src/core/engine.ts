@@ -57,6 +57,14 @@ export interface EngineOptions {
    * must not throw (a throw is ignored); persistence schedules its write from here.
    */
   onChange?: (tenantId: string) => void
+  /**
+   * `eager` (default): every tenant's @msw/data collections (`store.db`) are filled as soon as its
+   * store is built, so they are complete the moment the engine is ready. `lazy`: built on first
+   * use (`await store.modelReady()`); the standalone server uses it, so a server that never reads
+   * them pays neither the time nor the memory (measured for 100 000 licenses: about 72 MB and 0.5 s
+   * beside a store of 35 MB built in 0.3 s).
+   */
+  model?: 'eager' | 'lazy'
 }
 
 export type AdminResult<T> = Result<T, Problem>
@@ -105,7 +113,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       // A listener's failure is its own; the request has been answered by then.
     }
   }
-  const tenants = await createTenants({ seed: options.seed, initial: options.initial, clock: options.clock, faults: options.faults, realNow, changed })
+  const tenants = await createTenants({ seed: options.seed, initial: options.initial, clock: options.clock, faults: options.faults, realNow, changed, eagerModel: options.model !== 'lazy' })
   const signer = await signerReady
 
   // The journal's time, rendered once per millisecond.

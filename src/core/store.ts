@@ -17,6 +17,7 @@ import type { AuthorizationMethod } from './body.ts'
 
 export type { CredentialRecord, DeviceRecord, LicenseRecord, ProductRecord, SsoRecord, UserRecord } from './records.ts'
 export type { Db } from './db.ts'
+type Written<K extends keyof SeedInput> = NonNullable<SeedInput[K]>[number]
 
 /** What a successful activation changes; decided by the rules, applied here. */
 export interface ActivationEffect {
@@ -42,8 +43,13 @@ export interface DeactivationEffect {
 }
 
 export interface Store {
-  /** The @msw/data collections: query and change the state in-process. */
+  /**
+   * The @msw/data collections: query and change the state in-process. Built on first use (a
+   * server that never reads them pays nothing for them); `modelReady()` resolves once they hold
+   * every record.
+   */
   readonly db: Db
+  modelReady(): Promise<void>
   credentials(): readonly CredentialRecord[]
   product(shortCode: string): ProductRecord | undefined
   /** The authorization method of a product (undefined when unknown). */
@@ -108,10 +114,8 @@ const issuesOf = (issues: readonly { path: string; message: string }[]): DbIssue
 
 export async function createStore(seed: Seed): Promise<Store> {
   const products = new Map<string, ProductRecord>()
+  /** In the order licenses were created (licensesOfUser is oldest first). */
   const licenses = new Map<number, LicenseRecord>()
-  /** The order licenses were created in (licensesOfUser is oldest first). */
-  const created = new WeakMap<LicenseRecord, number>()
-  let createdCount = 0
   let nextId = 1000
   let credentials: CredentialRecord[] = []
   let ssoRecords: SsoRecord[] = []
@@ -135,17 +139,19 @@ export async function createStore(seed: Seed): Promise<Store> {
   const events = new WeakMap<DeviceRecord, { activated: number; deactivated: number }>()
   let sequence = 0
 
+  /** Indexes a license; `licenses` keeps its place when it replaces one with the same id. */
   function indexLicense(license: LicenseRecord): void {
+    const replacing = licenses.has(license.id)
     licenses.set(license.id, license)
-    if (!created.has(license)) created.set(license, ++createdCount)
     if (license.id >= nextId) nextId = license.id + 1
     if (license.license_key) byKey.set(license.product, license.license_key, license)
     for (const user of license.users) {
       const email = user.email.toLowerCase()
       const list = byUser.get(license.product, email)
       if (!list) byUser.set(license.product, email, [license])
-      else if (created.get(license)! > created.get(list[list.length - 1])!) list.push(license)
-      else list.splice(list.findIndex((other) => created.get(other)! > created.get(license)!), 0, license)
+      else if (!replacing) list.push(license)
+      // A replaced license takes its place among the user's licenses: in creation order.
+      else byUser.set(license.product, email, [...licenses.values()].filter((other) => other.product === license.product && other.users.some((u) => u.email.toLowerCase() === email)))
     }
     if (license.devices.length > DEVICE_INDEX_FROM) {
       const index = new Map<string, DeviceRecord[]>()
@@ -158,8 +164,9 @@ export async function createStore(seed: Seed): Promise<Store> {
     }
   }
 
-  function unindexLicense(license: LicenseRecord): void {
-    if (licenses.get(license.id) === license) licenses.delete(license.id)
+  /** `keepPlace`: the id keeps its place in `licenses` for the record that replaces it. */
+  function unindexLicense(license: LicenseRecord, drop = true): void {
+    if (drop && licenses.get(license.id) === license) licenses.delete(license.id)
     if (license.license_key && byKey.get(license.product, license.license_key) === license) byKey.delete(license.product, license.license_key)
     for (const user of license.users) {
       const list = byUser.get(license.product, user.email.toLowerCase())
@@ -186,8 +193,7 @@ export async function createStore(seed: Seed): Promise<Store> {
         const order = before?.hardware_id === device.hardware_id ? events.get(before) : undefined
         if (order) events.set(device, order)
       })
-      created.set(next, created.get(previous)!)
-      unindexLicense(previous)
+      unindexLicense(previous, false)
     }
     indexLicense(next)
     dbChanged('other')
@@ -205,8 +211,8 @@ export async function createStore(seed: Seed): Promise<Store> {
   /** A list-kept record (credentials, SSO identities) replaced or added; the index of the list rebuilt by the caller. */
   const replaceIn = <T>(list: T[], next: T, previous: T | undefined): T[] => (previous === undefined ? [...list, next] : list.map((item) => (item === previous ? next : item)))
 
-  const db: Db = {
-    credentials: syncedCollection<CredentialRecord>({
+  const buildDb = (): Db => ({
+    credentials: syncedCollection<CredentialRecord, Written<'credentials'>>({
       key: 'api_key',
       parse: (value) => parseWith(credentialSchema, value, row),
       find: (key) => credentials.find((credential) => credential.api_key === key),
@@ -220,7 +226,7 @@ export async function createStore(seed: Seed): Promise<Store> {
         dbChanged('credentials')
       },
     }),
-    products: syncedCollection<ProductRecord>({
+    products: syncedCollection<ProductRecord, Written<'products'>>({
       key: 'short_code',
       parse: (value) => parseWith(productSchema, value, row),
       find: (key) => products.get(String(key)),
@@ -245,7 +251,7 @@ export async function createStore(seed: Seed): Promise<Store> {
         dbChanged('other')
       },
     }),
-    licenses: syncedCollection<LicenseRecord>({
+    licenses: syncedCollection<LicenseRecord, Written<'licenses'>>({
       key: 'id',
       parse(value) {
         const { floating_in_use_devices: _derived, ...state } = (typeof value === 'object' && value !== null ? value : {}) as Partial<LicenseRecord>
@@ -260,7 +266,7 @@ export async function createStore(seed: Seed): Promise<Store> {
         dbChanged('other')
       },
     }),
-    sso: syncedCollection<SsoRecord>({
+    sso: syncedCollection<SsoRecord, Written<'sso'>>({
       key: 'customer_account_code',
       parse: (value) => parseWith(ssoSchema, value, row),
       // Several identities share an account code: each record stands on its own.
@@ -277,13 +283,29 @@ export async function createStore(seed: Seed): Promise<Store> {
         dbChanged('other')
       },
     }),
-  }
+  })
 
-  for (const credential of seed.credentials) credentials.push(await db.credentials.create(row(credential)))
-  for (const product of seed.products) products.set(product.short_code, await db.products.create(row(product)))
-  for (const licenseSeed of seed.licenses) indexLicense(await db.licenses.create(new LicenseRow(licenseSeed)))
-  for (const identity of seed.sso) ssoRecords.push(await db.sso.create(row(identity)))
+  for (const credential of seed.credentials) credentials.push(row(credential))
+  for (const product of seed.products) products.set(product.short_code, row(product))
+  for (const licenseSeed of seed.licenses) indexLicense(new LicenseRow(licenseSeed))
+  for (const identity of seed.sso) ssoRecords.push(row(identity))
   indexSso()
+
+  // The collections hold the store's own record objects (records.ts), so they show every change
+  // the engine makes in place. Built when first asked for.
+  let db: Db | undefined
+  let populated: Promise<void> = Promise.resolve()
+  const model = (): Db => {
+    if (db) return db
+    const built = (db = buildDb())
+    populated = (async () => {
+      for (const credential of [...credentials]) await built.credentials.create(credential)
+      for (const product of [...products.values()]) await built.products.create(product)
+      for (const license of [...licenses.values()]) await built.licenses.create(license)
+      for (const identity of [...ssoRecords]) await built.sso.create(identity)
+    })()
+    return built
+  }
 
   /** Every row of the license with this hardware_id, in seed order. */
   function devices(licenseId: number, hardwareId: string): readonly DeviceRecord[] {
@@ -297,7 +319,13 @@ export async function createStore(seed: Seed): Promise<Store> {
   }
 
   return {
-    db,
+    get db() {
+      return model()
+    },
+    async modelReady() {
+      model()
+      await populated
+    },
     credentials: () => credentials,
     product: (shortCode) => products.get(shortCode),
     methodOf: (product) => products.get(product)?.authorization_method,

@@ -54,6 +54,8 @@ export interface TenantsOptions {
   realNow: () => number
   /** A tenant's state changed (replaced, reset, or changed in-process through its db). */
   changed: (id: string) => void
+  /** Fill each store's @msw/data collections before it is installed (else on first use). */
+  eagerModel?: boolean
 }
 
 const invalidSeed = (issues: { path: string; message: string }[]) => problem(400, 'invalid seed', issues)
@@ -86,6 +88,7 @@ export async function createTenants(options: TenantsOptions): Promise<Tenants> {
   /** A store built for a tenant: changes made through its db are heard. */
   const storeFor = async (id: string, seed: Seed) => {
     const store = await createStore(seed)
+    if (options.eagerModel) await store.modelReady()
     store.onDbChange((what) => {
       const tenant = tenants.get(id)
       if (tenant?.store !== store) return
