@@ -1,22 +1,25 @@
-// Writes src/generated/ from openapi/license-api.yaml: the TypeScript types (openapi-typescript)
-// and the spec's component schemas as data, so that core can compile validators without
-// reading files. `npm run generate` writes them; test/contract/generated.test.ts fails on drift.
+// `npm run generate`: first the error part of openapi/license-api.yaml from the errors table
+// (scripts/spec-errors.ts), then src/generated/ from the spec: the TypeScript types
+// (openapi-typescript) and the spec's schemas and operations as data, so that core can compile
+// validators without reading files. test/contract/generated.test.ts fails on drift.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import openapiTS, { astToString } from 'openapi-typescript'
 import { parse } from 'yaml'
+import { withErrors } from './spec-errors.ts'
 
 const root = new URL('../', import.meta.url)
 export const SPEC_URL = new URL('openapi/license-api.yaml', root)
 export const OUTPUTS = {
+  spec: SPEC_URL,
   types: new URL('src/generated/license-api.ts', root),
   schemas: new URL('src/generated/schemas.ts', root),
 }
 
 const BANNER = '// Generated from openapi/license-api.yaml by `npm run generate`. Do not edit.\n'
 
-export async function generate(): Promise<{ types: string; schemas: string }> {
-  const text = readFileSync(SPEC_URL, 'utf8')
+export async function generate(): Promise<{ spec: string; types: string; schemas: string }> {
+  const text = withErrors(readFileSync(SPEC_URL, 'utf8'))
   const types = BANNER + astToString(await openapiTS(text))
   const spec = parse(text) as Spec
   const schemas =
@@ -25,7 +28,7 @@ export async function generate(): Promise<{ types: string; schemas: string }> {
     `export const specDocument = ${JSON.stringify({ components: { schemas: spec.components.schemas } }, null, 2)} as const\n\n` +
     '/** Every operation: its method, path, how its request arrives and the schema that validates it. */\n' +
     `export const operations = ${JSON.stringify(operations(spec), null, 2)} as const\n`
-  return { types, schemas }
+  return { spec: text, types, schemas }
 }
 
 interface Parameter {
@@ -77,7 +80,8 @@ function operations(spec: Spec): Record<string, unknown> {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = await generate()
+  writeFileSync(OUTPUTS.spec, out.spec)
   writeFileSync(OUTPUTS.types, out.types)
   writeFileSync(OUTPUTS.schemas, out.schemas)
-  console.log('generated src/generated/license-api.ts and src/generated/schemas.ts')
+  console.log('generated the error part of openapi/license-api.yaml, src/generated/license-api.ts and src/generated/schemas.ts')
 }

@@ -3,6 +3,7 @@
 // strict where it is documented (hmac-sha256, headers="date", 15-minute Date window).
 import { timingSafeEqual } from 'node:crypto'
 import { fail, type Failure } from './errors.ts'
+import { remember } from './remember.ts'
 import { ok, type Result } from './result.ts'
 import { signDate } from './signature.ts'
 
@@ -25,50 +26,20 @@ export const DATE_WINDOW_MS = 15 * 60 * 1000
 const REQUIRED = ['algorithm', 'headers', 'signature', 'apikey'] as const
 const PAIR = /^\s*([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|([^\s",]+))\s*$/
 
-/**
- * Small caches for the values a client sends again and again: an SDK signs every request within
- * one second with the same Date and so the same Authorization header. Each maps the exact text
- * it was given to what was computed from it (pure functions of that text), checks the last entry
- * first (no hashing of a long header when it is the same again), and is emptied when full, so it
- * stays small whatever clients send.
- */
-class Memo<V> {
-  private readonly map = new Map<string, V>()
-  private lastKey: string | undefined
-  private lastValue: V | undefined
-  constructor(private readonly capacity: number) {}
-  get(key: string): V | undefined {
-    if (key === this.lastKey) return this.lastValue
-    const value = this.map.get(key)
-    if (value !== undefined) {
-      this.lastKey = key
-      this.lastValue = value
-    }
-    return value
-  }
-  set(key: string, value: V): V {
-    if (this.map.size >= this.capacity) this.map.clear()
-    this.map.set(key, value)
-    this.lastKey = key
-    this.lastValue = value
-    return value
-  }
-}
-
-/** Authorization header text → its parsed (valid) form. The objects are shared: read-only. */
-const parsedHeaders = new Memo<Result<AuthHeader>>(256)
+/** Authorization header text → its parsed form (the objects are shared: read-only). */
+const parsedHeader = remember(256, (authorization) => parseHeader(authorization))
 /** Date header text → its instant in ms, or NaN when it is not an RFC 7231 date. */
-const parsedDates = new Memo<number>(256)
-/** Shared key → the last Date signed with it and the signature expected for that Date, as bytes. */
-const signatures = new Map<string, { date: string; signature: Buffer }>()
+const parsedDate = remember(256, (date) => (/[A-Za-z]{3},? /.test(date) ? Date.parse(date) : NaN))
+/** `shared key\ndate` → the signature expected for that Date, as bytes. */
+const expected = remember(256, (keyAndDate) => {
+  const at = keyAndDate.lastIndexOf('\n')
+  return Buffer.from(signDate(keyAndDate.slice(0, at), keyAndDate.slice(at + 1)))
+})
 
 /** Rows 2–5: header presence and shape. Does not look at keys or signatures. */
 export function parseAuthorization(date: string | undefined, authorization: string | undefined): Result<AuthHeader> {
   if (!date?.trim() || !authorization?.trim()) return fail('missing_headers')
-  const known = parsedHeaders.get(authorization)
-  if (known) return known
-  const parsed = parseHeader(authorization)
-  return parsed.ok ? parsedHeaders.set(authorization, parsed) : parsed
+  return parsedHeader(authorization)
 }
 
 function parseHeader(authorization: string): Result<AuthHeader> {
@@ -116,7 +87,7 @@ export function checkCredential(credential: Credential | undefined): Failure | u
 
 /** Row 7: RFC 7231 date within ±15 minutes of real time. */
 export function checkDate(date: string, realNowMs: number, windowMs = DATE_WINDOW_MS): Failure | undefined {
-  const parsed = parsedDates.get(date) ?? parsedDates.set(date, /[A-Za-z]{3},? /.test(date) ? Date.parse(date) : NaN)
+  const parsed = parsedDate(date)
   if (Number.isNaN(parsed) || Math.abs(parsed - realNowMs) > windowMs) {
     return fail('date_header_diff', { date: date.slice(0, 100) })
   }
@@ -128,19 +99,10 @@ export function checkSignature(auth: AuthHeader, credential: Credential, date: s
   const valid =
     auth.kind === 'bearer'
       ? credential.bearer_token !== undefined && safeEqual(auth.token, credential.bearer_token)
-      : safeEqual(auth.signature, expectedSignature(credential.shared_key, date))
+      : safeEqual(auth.signature, expected(`${credential.shared_key}\n${date}`))
   if (!valid) return fail('signature_mismatch')
   if (mutates && credential.read_only) return fail('read_only_api_key')
   return undefined
-}
-
-function expectedSignature(sharedKey: string, date: string): Buffer {
-  const last = signatures.get(sharedKey)
-  if (last !== undefined && last.date === date) return last.signature
-  const signature = Buffer.from(signDate(sharedKey, date))
-  if (signatures.size >= 256) signatures.clear()
-  signatures.set(sharedKey, { date, signature })
-  return signature
 }
 
 function safeEqual(a: string, b: string | Buffer): boolean {

@@ -6,7 +6,7 @@ import { checkCredential, checkDate, checkSignature, DATE_WINDOW_MS, parseAuthor
 import { readJson, readQuery } from './body.ts'
 import type { Clock } from './clock.ts'
 import { ENDPOINTS, endpointsAt, type Endpoint, type Success } from './endpoints/index.ts'
-import { exampleBody, fail, type ErrorBody } from './errors.ts'
+import { errorJson, exampleBody, fail } from './errors.ts'
 import { type Faults, type FaultTarget } from './faults.ts'
 import { createJournal, type Journal } from './journal.ts'
 import { parsePrefer } from './prefer.ts'
@@ -116,28 +116,6 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const tenants = await createTenants({ seed: options.seed, initial: options.initial, clock: options.clock, faults: options.faults, realNow, changed, eagerModel: options.model !== 'lazy' })
   const signer = await signerReady
 
-  // The journal's time, rendered once per millisecond.
-  let isoMs = NaN
-  let iso = ''
-  const isoNow = () => {
-    const ms = realNow()
-    if (ms !== isoMs) {
-      isoMs = ms
-      iso = new Date(ms).toISOString()
-    }
-    return iso
-  }
-  /** Error bodies as JSON, for the shared (parameterless) ones fail() returns. */
-  const serialized = new WeakMap<ErrorBody, string>()
-  const serialize = (error: ErrorBody) => {
-    let text = serialized.get(error)
-    if (text === undefined) {
-      text = JSON.stringify(error)
-      if (Object.isFrozen(error)) serialized.set(error, text)
-    }
-    return text
-  }
-
   /** What one request carries from stage to stage, and the one way it is answered. */
   class Exchange {
     tenant: Tenant | undefined
@@ -149,13 +127,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ) {}
 
     reply(result: Result<Success>, extra?: Partial<CoreResponse>): CoreResponse {
-      const response: CoreResponse = result.ok ? this.success(result.value) : { status: result.error.status, headers: JSON_HEADERS(), body: serialize(result.error), code: result.error.code }
+      const response: CoreResponse = result.ok ? this.success(result.value) : { status: result.error.status, headers: JSON_HEADERS(), body: errorJson(result.error), code: result.error.code }
       if (response.code === 'method_not_allowed') response.headers.allow = this.allowed()
       if (this.delayMs) response.delayMs = this.delayMs
       if (extra) Object.assign(response, extra)
       const { request } = this
       journal.record({
-        time: isoNow(),
+        time: new Date(realNow()).toISOString(),
         tenant: this.tenant?.id,
         method: request.method,
         path: request.path,

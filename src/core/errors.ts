@@ -85,17 +85,22 @@ export function renderMessage(code: ErrorCode, params: Record<string, string> = 
   return spec.message.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole)
 }
 
-/** Failures without params are the same every time: one frozen object per code. */
-const plain = new Map<ErrorCode, Failure>()
+/** Failures without params are the same every time: one frozen object per code, with its JSON. */
+const PLAIN = new Map<ErrorCode, Failure>()
+const PLAIN_JSON = new Map<ErrorBody, string>()
+for (const code of ERROR_CODES) {
+  const error: ErrorBody = Object.freeze({ status: ERRORS[code].status, code, message: renderMessage(code) })
+  PLAIN.set(code, Object.freeze({ ok: false, error }) as Failure)
+  PLAIN_JSON.set(error, JSON.stringify(error))
+}
 
 export function fail(code: ErrorCode, params?: Record<string, string>): Failure {
-  if (params === undefined) {
-    let failure = plain.get(code)
-    if (!failure) plain.set(code, (failure = Object.freeze({ ok: false, error: Object.freeze({ status: ERRORS[code].status, code, message: renderMessage(code) }) }) as Failure))
-    return failure
-  }
+  if (params === undefined) return PLAIN.get(code)!
   return { ok: false, error: { status: ERRORS[code].status, code, message: renderMessage(code, params) } }
 }
+
+/** An error body as JSON (the shared ones of `fail(code)` without params are serialized once). */
+export const errorJson = (error: ErrorBody): string => PLAIN_JSON.get(error) ?? JSON.stringify(error)
 
 /** The body the spec shows as this code's example (also what `Prefer: example=<code>` answers). */
 export function exampleBody(code: ErrorCode): ErrorBody {
