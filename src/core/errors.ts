@@ -15,7 +15,7 @@ export interface ErrorSpec {
   /** `{name}` placeholders are filled from the params of `fail()`. */
   message: string
   source: ErrorSource
-  /** Row of the deactivation rule table (DESIGN) that raises it; absent for fault-only codes. */
+  /** Row of the deactivation rule table (docs/rules.md) that raises it; absent for fault-only codes. */
   rule?: number
   /** Params that render the spec's example message. */
   example?: Record<string, string>

@@ -1,4 +1,4 @@
-// DESIGN's deactivation rule table, row by row and in its order: each row's error reached from
+// The deactivation rule table (docs/rules.md), row by row and in its order: each row's error reached from
 // the demo seed through msw and fetch, with the exact envelope and no change of state.
 import { describe, expect, test } from 'vitest'
 import { signedHeaders } from '../../src/core/signature.ts'
