@@ -106,17 +106,25 @@ export interface components {
                 [key: string]: string | number | boolean;
             };
             /** @description Version of the SDK used */
-            sdk_ver?: string;
+            sdk_ver?: string | null;
             /** @description The device is a virtual machine */
             is_vm?: boolean;
-            vm_info?: string;
-            os_ver?: string;
-            hostname?: string;
-            os_hostname?: string;
-            ip?: string;
-            ip_local?: string;
-            app_ver?: string;
-            mac_address?: string;
+            /** @description Device metadata; accepted and ignored (null too */
+            vm_info?: string | null;
+            /** @description Device metadata; accepted and ignored (null too */
+            os_ver?: string | null;
+            /** @description Device metadata; accepted and ignored (null too */
+            hostname?: string | null;
+            /** @description Device metadata; accepted and ignored (null too */
+            os_hostname?: string | null;
+            /** @description Device metadata; accepted and ignored (null too */
+            ip?: string | null;
+            /** @description Device metadata; accepted and ignored (null too */
+            ip_local?: string | null;
+            /** @description Device metadata; accepted and ignored (null too */
+            app_ver?: string | null;
+            /** @description Device metadata; accepted and ignored (null too */
+            mac_address?: string | null;
         };
         /**
          * @description As for deactivation, without `consumptions`, with `redirect_uri` (SSO code grant). With
@@ -150,17 +158,25 @@ export interface components {
             variables?: {
                 [key: string]: string | number | boolean;
             };
-            sdk_ver?: string;
+            sdk_ver?: string | null;
             /** @description The device is a virtual machine (refused when the license has prevent_vm) */
             is_vm?: boolean;
-            vm_info?: string;
-            os_ver?: string;
-            hostname?: string;
-            os_hostname?: string;
-            ip?: string;
-            ip_local?: string;
-            app_ver?: string;
-            mac_address?: string;
+            /** @description Device metadata; accepted and ignored (null too */
+            vm_info?: string | null;
+            /** @description Device metadata; accepted and ignored (null too */
+            os_ver?: string | null;
+            /** @description Device metadata; accepted and ignored (null too */
+            hostname?: string | null;
+            /** @description Device metadata; accepted and ignored (null too */
+            os_hostname?: string | null;
+            /** @description Device metadata; accepted and ignored (null too */
+            ip?: string | null;
+            /** @description Device metadata; accepted and ignored (null too */
+            ip_local?: string | null;
+            /** @description Device metadata; accepted and ignored (null too */
+            app_ver?: string | null;
+            /** @description Device metadata; accepted and ignored (null too */
+            mac_address?: string | null;
         };
         /**
          * @description The License object of activation and check responses. The mock fills what its seed models;

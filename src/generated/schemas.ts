@@ -81,7 +81,10 @@ export const specDocument = {
             }
           },
           "sdk_ver": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 256,
             "description": "Version of the SDK used"
           },
@@ -90,36 +93,76 @@ export const specDocument = {
             "description": "The device is a virtual machine"
           },
           "vm_info": {
-            "type": "string",
-            "maxLength": 1024
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1024,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           },
           "os_ver": {
-            "type": "string",
-            "maxLength": 1024
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1024,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           },
           "hostname": {
-            "type": "string",
-            "maxLength": 1024
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1024,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           },
           "os_hostname": {
-            "type": "string",
-            "maxLength": 1024
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1024,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           },
           "ip": {
-            "type": "string",
-            "maxLength": 256
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           },
           "ip_local": {
-            "type": "string",
-            "maxLength": 256
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           },
           "app_ver": {
-            "type": "string",
-            "maxLength": 256
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           },
           "mac_address": {
-            "type": "string",
-            "maxLength": 256
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           }
         }
       },
@@ -201,7 +244,10 @@ export const specDocument = {
             }
           },
           "sdk_ver": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 256
           },
           "is_vm": {
@@ -209,36 +255,76 @@ export const specDocument = {
             "description": "The device is a virtual machine (refused when the license has prevent_vm)"
           },
           "vm_info": {
-            "type": "string",
-            "maxLength": 1024
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1024,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           },
           "os_ver": {
-            "type": "string",
-            "maxLength": 1024
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1024,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           },
           "hostname": {
-            "type": "string",
-            "maxLength": 1024
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1024,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           },
           "os_hostname": {
-            "type": "string",
-            "maxLength": 1024
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1024,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           },
           "ip": {
-            "type": "string",
-            "maxLength": 256
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           },
           "ip_local": {
-            "type": "string",
-            "maxLength": 256
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           },
           "app_ver": {
-            "type": "string",
-            "maxLength": 256
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           },
           "mac_address": {
-            "type": "string",
-            "maxLength": 256
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256,
+            "description": "Device metadata; accepted and ignored (null too",
+            "as the Python SDK sends it)": null
           }
         }
       },
