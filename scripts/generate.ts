@@ -42,7 +42,7 @@ interface Spec {
     string,
     Record<string, { operationId?: string; parameters?: (Parameter | { $ref: string })[]; requestBody?: { content?: Record<string, { schema?: { $ref: string } | object }> } }>
   >
-  components: { schemas: Record<string, unknown> }
+  components: { schemas: Record<string, unknown>; parameters?: Record<string, Parameter> }
 }
 
 const INPUTS: Record<string, string> = { 'application/json': 'json', 'text/plain': 'text', 'application/x-www-form-urlencoded': 'form' }
@@ -56,7 +56,8 @@ function operations(spec: Spec): Record<string, unknown> {
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, operation] of Object.entries(item)) {
       if (!operation.operationId) continue
-      const query = (operation.parameters ?? []).filter((parameter): parameter is Parameter => 'in' in parameter && parameter.in === 'query')
+      const parameters = (operation.parameters ?? []).map((parameter) => ('$ref' in parameter ? spec.components.parameters?.[parameter.$ref.split('/').pop()!] : parameter))
+      const query = parameters.filter((parameter): parameter is Parameter => parameter !== undefined && parameter.in === 'query')
       const content = operation.requestBody?.content ?? {}
       const [mediaType] = Object.keys(content)
       const entry: Record<string, unknown> = { method: method.toUpperCase(), path }

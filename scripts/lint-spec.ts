@@ -67,12 +67,12 @@ export function readSpecCodes(spec: unknown): SpecCodes {
           where = `components.responses.${name} (as ${statusText})`
         }
         if (!isObject(response) || !isObject(response.content)) continue
+        if (status < 400) continue
         for (const mediaType of Object.keys(response.content)) {
           if (mediaType !== MEDIA_TYPE) problems.push(`${where}: content has "${mediaType}" beside ${MEDIA_TYPE} (an example indented one level too little?)`)
         }
         const media = response.content[MEDIA_TYPE]
         if (!isObject(media)) continue
-        if (status < 400) continue
         if (!isObject(media.examples)) {
           problems.push(`${where}: ${MEDIA_TYPE} examples is ${media.examples === null ? 'empty' : 'missing'}`)
           continue

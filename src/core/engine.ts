@@ -147,6 +147,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
 
     success({ code, body }: Success): CoreResponse {
+      if (this.endpoint?.empty) return { status: 200, headers: { 'content-type': 'text/plain' }, body: '', code }
       const json = JSON.stringify(body)
       const headers = JSON_HEADERS()
       if (this.endpoint?.signing === 'v2' || this.endpoint?.signing === 'v1+v2') headers.licensesignature = signer.signV2(json)
@@ -219,7 +220,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     if (endpoint.example === undefined) {
       return exchange.reply(fail('invalid_prefer_header', { reason: `${endpoint.name} answers success from the state only; Prefer can force its errors` }))
     }
-    return exchange.reply(ok({ code: successCode(endpoint), body: endpoint.example, changed: false }))
+    return exchange.reply(ok({ code: endpoint.success, body: endpoint.example, changed: false }))
   }
 
   return {
@@ -248,9 +249,6 @@ function route(request: CoreRequest): [Endpoint, undefined] | [undefined, Result
   const allowed = candidates.map((candidate) => candidate.method).join(', ')
   return [undefined, fail('method_not_allowed', { method: truncate(request.method, 20), path: truncate(request.path, 200), allowed })]
 }
-
-/** What a forced success is journaled as: the code the endpoint's own success records. */
-const successCode = (endpoint: Endpoint) => (typeof endpoint.example === 'string' ? endpoint.example : `${endpoint.name}_ok`)
 
 /**
  * The body as the journal keeps it: parsed when small and shallow (the journal is listed with

@@ -1,6 +1,7 @@
 // Faults QA asks for at run time (admin API or in-process): match a request by its body fields,
 // then answer an error, wait, or break the connection; optionally only `times` times.
 import { z } from 'zod'
+import { ENDPOINTS } from './endpoints/index.ts'
 import { ERROR_CODES, type ErrorCode } from './errors.ts'
 import { formatPath } from './seed.ts'
 import { ok, problem, type Problem, type Result } from './result.ts'
@@ -14,7 +15,7 @@ export const faultSpecSchema = z
         username: z.string().optional(),
         hardware_id: z.string().optional(),
         product: z.string().optional(),
-        endpoint: z.enum(['deactivate_license', 'activate_license', 'check_license']).optional(),
+        endpoint: z.enum(ENDPOINTS.map((endpoint) => endpoint.name) as [string, ...string[]]).optional(),
       })
       .default({}),
     error: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]).optional(),

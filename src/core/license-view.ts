@@ -1,9 +1,9 @@
-// The License object of activation and check answers, rendered from a license record, and signed
-// (see signing.ts). Fields the seed does not model carry a plain license's defaults (x-inferred).
-import { createHash } from 'node:crypto'
-import { instant, isExpired } from './rules/shared.ts'
-import { remember } from './remember.ts'
+// The License object of activation and check answers, rendered from a license record, with its v1
+// signature (signing.ts). Fields the seed does not model carry a plain license's defaults (x-inferred).
+import { floatingTimeout, maxBorrowTime, slotHolders } from './floating.ts'
+import { isExpired } from './rules/shared.ts'
 import type { Signer } from './signing.ts'
+import { COMPANY, customerView, customFieldsView, deviceId, featuresView, installationFileView, iso, latest, productSummary, stableId, versionsFor } from './views.ts'
 import type { DeviceRecord, LicenseRecord, ProductRecord, UserRecord } from './store.ts'
 import type { ActivateLicenseResponse, CheckLicenseResponse, LicenseObject } from './types.ts'
 
@@ -18,28 +18,15 @@ export interface LicenseView {
   now: Date
 }
 
-/**
- * Stable numeric ids for records the seed names by text: the first 6 bytes of a SHA-256, so the
- * same product, user or device has the same id in every run.
- */
-export const stableId = remember(100_000, (text) => createHash('sha256').update(text).digest().readUIntBE(0, 6) || 1)
-
-/**
- * ISO 8601 with Z: the SDKs re-render it with `toISOString()` before verifying v1. Read as the
- * seed and the expiry rule read it (a time without a zone is UTC), never in the machine's zone.
- */
-function validityIso(validityPeriod: string | null): string | null {
-  return validityPeriod ? (instant(validityPeriod)?.toISOString() ?? null) : null
-}
-
-function licenseFields({ license, product, user }: LicenseView): Omit<LicenseObject, 'license_signature'> {
+function licenseFields({ license, product, user, now }: LicenseView): Omit<LicenseObject, 'license_signature'> {
   const consumption = license.license_type === 'consumption'
   const floating = license.is_floating || license.is_floating_cloud
+  const borrowHours = maxBorrowTime(license, product)
   return {
     id: license.id,
     ...(license.license_key !== undefined ? { license_key: license.license_key } : {}),
     license_type: license.license_type,
-    is_trial: false,
+    is_trial: license.is_trial ?? false,
     max_activations: license.max_activations,
     times_activated: license.times_activated,
     allow_unlimited_activations: license.allow_unlimited_activations,
@@ -47,14 +34,14 @@ function licenseFields({ license, product, user }: LicenseView): Omit<LicenseObj
     max_transfers: license.max_transfers,
     prevent_vm: license.prevent_vm,
     start_date: license.start_date ? license.start_date.slice(0, 10) : null,
-    validity_period: validityIso(license.validity_period),
+    validity_period: iso(license.validity_period),
     allow_offline_activation: false,
     is_floating: license.is_floating,
     is_floating_cloud: license.is_floating_cloud,
-    ...(floating ? { floating_users: license.floating_users, floating_in_use_devices: license.floating_in_use_devices } : {}),
-    floating_timeout: 120,
-    can_borrow: false,
-    max_borrow_time: 0,
+    ...(floating ? { floating_users: license.floating_users, floating_in_use_devices: slotHolders(license, product, now).length } : {}),
+    floating_timeout: floatingTimeout(license, product),
+    can_borrow: floating && borrowHours > 0,
+    max_borrow_time: borrowHours,
     enable_maintenance_period: false,
     maintenance_period: null,
     grace_period: 0,
@@ -73,17 +60,11 @@ function licenseFields({ license, product, user }: LicenseView): Omit<LicenseObj
       : {}),
     allow_overages: license.allow_overages,
     max_overages: license.max_overages,
-    product_details: {
-      product_id: stableId(`product:${product.short_code}`),
-      product_name: product.name ?? product.short_code,
-      short_code: product.short_code,
-      authorization_method: product.authorization_method,
-      metadata: {},
-    },
-    product_features: [],
-    custom_fields: [],
-    customer: null,
-    company: { id: 1 },
+    product_details: productSummary(product, license),
+    product_features: featuresView(license, product, now),
+    custom_fields: customFieldsView(license, product),
+    customer: customerView(license),
+    company: COMPANY,
     metadata: {},
     license_template_id: null,
     ...(product.authorization_method === 'user' ? { max_license_users: license.users.length } : {}),
@@ -105,7 +86,6 @@ function licenseFields({ license, product, user }: LicenseView): Omit<LicenseObj
   }
 }
 
-const deviceId = (license: LicenseRecord, device: DeviceRecord) => stableId(`device:${license.id}:${device.hardware_id}`)
 
 /** The License object with its v1 `license_signature` (the engine adds the v2 header over the text). */
 function withV1<T extends { validity_period: string | null }>(fields: T, view: LicenseView, signer: Signer): T & { license_signature: string } {
@@ -120,7 +100,7 @@ export function renderActivation(view: LicenseView, signer: Signer): ActivateLic
     is_expired: isExpired(view.license.validity_period, view.now),
     request: 'activation',
     hardware_id: view.device.hardware_id,
-    device_id: deviceId(view.license, view.device),
+    device_id: deviceId(view.license, view.device.hardware_id),
     installation_file: null,
   }
   return withV1(fields, view, signer)
@@ -132,9 +112,20 @@ export function renderCheck(view: LicenseView, signer: Signer): CheckLicenseResp
     license_active: view.device.active,
     license_enabled: view.license.enabled,
     is_expired: isExpired(view.license.validity_period, view.now),
-    device_id: deviceId(view.license, view.device),
-    is_borrowed: false,
-    borrowed_until: null,
+    device_id: deviceId(view.license, view.device.hardware_id),
+    is_borrowed: borrowed(view.device, view.now),
+    borrowed_until: iso(view.device.borrowed_until),
+    ...installationFields(view.product),
   }
   return withV1(fields, view, signer)
+}
+
+const borrowed = (device: DeviceRecord, now: Date) => device.borrowed_until !== undefined && Date.parse(iso(device.borrowed_until)!) > now.getTime()
+
+/** A check carries the latest installation file inline, when the product has versions. */
+function installationFields(product: ProductRecord) {
+  const version = latest(versionsFor(product))
+  if (!version) return {}
+  const { id: _id, company: _company, ...file } = installationFileView(product, version)
+  return file
 }

@@ -2,15 +2,19 @@
 // products, licenses (with their license users and devices embedded) and SSO identities. Seed
 // fields keep their names; a record adds only what follows from them (counters).
 import type { Credential } from './auth.ts'
-import type { DeviceSeed, LicenseSeed, ProductSeed, SeedInput, SsoSeed, UserSeed } from './seed.ts'
+import type { DeviceSeed, FeatureSlotSeed, LicenseFeatureSeed, LicenseSeed, ProductSeed, SeedInput, SsoSeed, UserSeed } from './seed.ts'
 
 export type CredentialRecord = Credential
 export type ProductRecord = ProductSeed
 export type UserRecord = Omit<UserSeed, 'total_activations'> & { total_activations: number }
+export type FeatureSlotRecord = FeatureSlotSeed
 export type DeviceRecord = Omit<DeviceSeed, 'floating_in_use'> & { floating_in_use: boolean }
-export type LicenseRecord = Omit<LicenseSeed, 'id' | 'times_activated' | 'users' | 'devices'> & {
+/** A feature of a license: its code, total, and what the license says beside its product feature. */
+export type LicenseFeatureRecord = LicenseFeatureSeed
+export type LicenseRecord = Omit<LicenseSeed, 'id' | 'times_activated' | 'users' | 'devices' | 'features'> & {
   id: number
   times_activated: number
+  features: LicenseFeatureRecord[] | undefined
   /** Derived from the devices: not part of the state. */
   floating_in_use_devices: number
   users: UserRecord[]
@@ -51,6 +55,13 @@ export class LicenseRow implements LicenseRecord {
   allow_overages: boolean
   max_overages: number
   fault: LicenseRecord['fault']
+  features: LicenseFeatureRecord[] | undefined
+  floating_timeout: number | undefined
+  max_borrow_time: number | undefined
+  customer: LicenseRecord['customer']
+  custom_fields: LicenseRecord['custom_fields']
+  is_trial: boolean | undefined
+  trial_hardware_id: string | undefined
   users: UserRecord[]
   devices: DeviceRecord[]
 
@@ -71,6 +82,11 @@ export class LicenseRow implements LicenseRecord {
         time_activated: device.time_activated,
         time_deactivated: device.time_deactivated,
         fault: device.fault,
+        variables: device.variables && { ...device.variables },
+        variables_at: device.variables_at,
+        floating_last_check: device.floating_last_check,
+        borrowed_until: device.borrowed_until,
+        floating_features: device.floating_features?.map((slot) => ({ ...slot })),
       }
       devices[i] = record
       if (record.active) active++
@@ -101,6 +117,13 @@ export class LicenseRow implements LicenseRecord {
     this.allow_overages = seed.allow_overages
     this.max_overages = seed.max_overages
     this.fault = seed.fault
+    this.features = seed.features?.map((feature) => (typeof feature === 'string' ? { code: feature, total_consumptions: 0 } : { ...feature }))
+    this.floating_timeout = seed.floating_timeout
+    this.max_borrow_time = seed.max_borrow_time
+    this.customer = seed.customer
+    this.custom_fields = seed.custom_fields
+    this.is_trial = seed.is_trial
+    this.trial_hardware_id = seed.trial_hardware_id
     this.users = seed.users.map((user) => ({
       email: user.email,
       password: user.password,

@@ -11,6 +11,7 @@ import { z } from 'zod'
 interface Node {
   type?: string | string[]
   properties?: Record<string, Node>
+  additionalProperties?: Node | boolean
   items?: Node
   anyOf?: Node[]
   default?: unknown
@@ -54,6 +55,17 @@ function build(node: Node, value: unknown, strings: Map<string, string>): unknow
     }
     return out
   }
+  if (typeof node.additionalProperties === 'object') {
+    // A record (name → value): every entry through the value's schema, into a fresh object.
+    if (!isPlain(value)) return BAIL
+    const out: Record<string, unknown> = {}
+    for (const key in value) {
+      const built = build(node.additionalProperties, value[key], strings)
+      if (built === BAIL) return BAIL
+      out[key] = built
+    }
+    return out
+  }
   if (node.items) {
     if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) return BAIL
     const out: unknown[] = new Array(value.length)
@@ -65,9 +77,10 @@ function build(node: Node, value: unknown, strings: Map<string, string>): unknow
     return out
   }
   if (node.anyOf) {
-    // Only `nullable` unions here: null, or the value of the other branch.
+    // `nullable`, or a union of a text and an object: the branch of the value's own type.
     if (value === null) return null
-    const branch = node.anyOf.find((option) => option.type !== 'null')
+    const type = Array.isArray(value) ? 'array' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value
+    const branch = node.anyOf.find((option) => option.type === type || (type === 'integer' && option.type === 'number'))
     return branch ? build(branch, value, strings) : value
   }
   // Generated seeds repeat their dates a lot: each distinct instant is kept once.

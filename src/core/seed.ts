@@ -30,10 +30,102 @@ export const credentialSchema = z.strictObject({
   bearer_token: text(4096).optional(),
 })
 
+const metadata = z.record(z.string(), z.unknown())
+/** Minutes a floating slot is held without a check. */
+const minutes = z.number().int().min(1).max(525_600)
+
+/** A feature of a product (LicenseSpring's product features); licenses name the ones they carry. */
+export const productFeatureSchema = z.strictObject({
+  code: text(256),
+  name: z.string().max(256).optional(),
+  feature_type: z.enum(['activation', 'consumption']).default('activation'),
+  max_consumption: count.default(0),
+  allow_overages: z.boolean().default(false),
+  max_overages: count.default(0),
+  allow_unlimited_consumptions: z.boolean().default(false),
+  allow_negative_consumptions: z.boolean().default(false),
+  is_floating_cloud: z.boolean().default(false),
+  /** Devices that may hold the feature at once (floating features); 0 = no limit. */
+  floating_users: count.default(0),
+  /** Default: the license's (or the product's) floating_timeout. */
+  floating_timeout: minutes.optional(),
+  expiry_date: instant.nullable().default(null),
+  metadata: metadata.default({}),
+})
+
+/** A released version of a product, with its installation file. */
+export const versionSchema = z.strictObject({
+  version: text(256),
+  release_date: instant.nullable().default(null),
+  installation_file: z.string().max(4096).nullable().default(null),
+  environment: z.string().max(256).nullable().default(null),
+  channel: z.string().max(256).nullable().default(null),
+  hash_md5: z.string().max(256).nullable().default(null),
+  size: z.string().max(64).nullable().default(null),
+  eula_link: z.string().max(4096).nullable().default(null),
+  release_notes_link: z.string().max(4096).nullable().default(null),
+  requires_version: z.string().max(256).nullable().default(null),
+  enabled: z.boolean().default(true),
+})
+
 export const productSchema = z.strictObject({
   short_code: text(256),
   name: z.string().max(256).optional(),
   authorization_method: z.enum(['license-key', 'user']).default('license-key'),
+  allow_trial: z.boolean().default(false),
+  /** Days a trial license issued by trial_key lasts. */
+  trial_days: z.number().int().min(1).max(36_500).default(14),
+  /** Minutes a floating slot is held without a check (licenses and features may say otherwise). */
+  floating_timeout: minutes.default(120),
+  /** Hours a floating license may be borrowed for; 0 = borrowing not allowed. */
+  max_borrow_time: count.default(0),
+  prevent_vm: z.boolean().default(false),
+  metadata: metadata.default({}),
+  custom_fields: z.array(z.strictObject({ name: text(256), default_value: z.string().max(4096).default('') })).default([]),
+  features: z.array(productFeatureSchema).default([]),
+  versions: z.array(versionSchema).default([]),
+  /** Answered `disabled_product` / `archived_product`. */
+  disabled: z.boolean().default(false),
+  archived: z.boolean().default(false),
+})
+
+/** A feature a license carries: its product feature's code, and what this license has otherwise. */
+export const licenseFeatureSchema = z.strictObject({
+  code: text(256),
+  total_consumptions: z.number().int().default(0),
+  max_consumption: count.optional(),
+  allow_overages: z.boolean().optional(),
+  max_overages: count.optional(),
+  allow_unlimited_consumptions: z.boolean().optional(),
+  allow_negative_consumptions: z.boolean().optional(),
+  is_floating_cloud: z.boolean().optional(),
+  floating_users: count.optional(),
+  floating_timeout: minutes.optional(),
+  expiry_date: instant.nullable().optional(),
+  metadata: metadata.optional(),
+})
+
+export const customerSchema = z.strictObject({
+  email: text(),
+  first_name: z.string().max(256).optional(),
+  last_name: z.string().max(256).optional(),
+  company_name: z.string().max(256).optional(),
+  phone: z.string().max(256).optional(),
+  reference: z.string().max(256).optional(),
+  address: z.string().max(1024).optional(),
+  postcode: z.string().max(64).optional(),
+  city: z.string().max(256).optional(),
+  state: z.string().max(256).optional(),
+  country: z.string().max(256).optional(),
+  metadata: metadata.optional(),
+})
+
+/** A floating feature slot a device holds. */
+export const featureSlotSchema = z.strictObject({
+  code: text(256),
+  /** When the slot was last taken or renewed by a feature check; absent = held until released. */
+  last_check: instant.optional(),
+  borrowed_until: instant.optional(),
 })
 
 export const userSchema = z.strictObject({
@@ -58,6 +150,15 @@ export const deviceSchema = z.strictObject({
   time_deactivated: instant.optional(),
   /** Sticky fault: every deactivation of this device answers this error. */
   fault: faultCode.optional(),
+  /** Device variables (track_device_variables / get_device_variables). */
+  variables: z.record(z.string().max(256), z.union([z.string().max(4096), z.number(), z.boolean()])).optional(),
+  /** When the variables were last tracked. */
+  variables_at: instant.optional(),
+  /** Floating licenses: when the slot was last taken or renewed by a check; absent = held until released. */
+  floating_last_check: instant.optional(),
+  /** Floating licenses: the slot is held until then (floating/borrow). */
+  borrowed_until: instant.optional(),
+  floating_features: z.array(featureSlotSchema).optional(),
 })
 
 export const licenseSchema = z.strictObject({
@@ -89,6 +190,17 @@ export const licenseSchema = z.strictObject({
   devices: z.array(deviceSchema).default([]),
   /** Sticky fault: every deactivation on this license answers this error. */
   fault: faultCode.optional(),
+  /** Features of its product the license carries: a code, or the code with this license's own values. */
+  features: z.array(z.union([text(256), licenseFeatureSchema])).optional(),
+  /** Minutes and hours, when this license says otherwise than its product. */
+  floating_timeout: minutes.optional(),
+  max_borrow_time: count.optional(),
+  customer: customerSchema.optional(),
+  /** Values of the product's custom fields for this license (the product's defaults otherwise). */
+  custom_fields: z.record(z.string().max(256), z.string().max(4096)).optional(),
+  is_trial: z.boolean().optional(),
+  /** The machine a trial license was issued to (trial_key): the same machine gets it back. */
+  trial_hardware_id: text().optional(),
 })
 
 export const ssoSchema = z
@@ -118,6 +230,11 @@ export type LicenseSeed = z.output<typeof licenseSchema>
 export type DeviceSeed = z.output<typeof deviceSchema>
 export type UserSeed = z.output<typeof userSchema>
 export type ProductSeed = z.output<typeof productSchema>
+export type ProductFeatureSeed = z.output<typeof productFeatureSchema>
+export type LicenseFeatureSeed = z.output<typeof licenseFeatureSchema>
+export type VersionSeed = z.output<typeof versionSchema>
+export type CustomerSeed = z.output<typeof customerSchema>
+export type FeatureSlotSeed = z.output<typeof featureSlotSchema>
 export type SsoSeed = z.output<typeof ssoSchema>
 export type CredentialSeed = z.output<typeof credentialSchema>
 
@@ -219,10 +336,11 @@ function activeBefore(devices: readonly DeviceSeed[], j: number): boolean {
 function crossCheck(seed: Seed): SeedIssue[] {
   const issues: SeedIssue[] = []
   const add = (path: string, message: string) => issues.push({ path, message })
-  const products = new Map<string, 'license-key' | 'user'>()
+  const products = new Map<string, ProductSeed>()
   seed.products.forEach((product, i) => {
     if (products.has(product.short_code)) add(`products[${i}].short_code`, `duplicate short_code "${product.short_code}"`)
-    products.set(product.short_code, product.authorization_method)
+    products.set(product.short_code, product)
+    for (const issue of productIssues(product)) add(`products[${i}].${issue.path}`, issue.message)
   })
   const apiKeys = new Set<string>()
   seed.credentials.forEach((credential, i) => {
@@ -264,9 +382,13 @@ const NO_EMAILS: ReadonlySet<string> = new Set()
  * for a key or users, users are unique, one active row per hardware_id, a device's user is a user
  * of the license. `method` is the product's (undefined: no such product).
  */
-export function licenseRecordIssues(license: Pick<LicenseSeed, 'product' | 'license_key' | 'users' | 'devices'>, method: 'license-key' | 'user' | undefined): SeedIssue[] {
+export function licenseRecordIssues(
+  license: Pick<LicenseSeed, 'product' | 'license_key' | 'users' | 'devices' | 'features'>,
+  product: Pick<ProductSeed, 'authorization_method' | 'features'> | undefined,
+): SeedIssue[] {
   const issues: SeedIssue[] = []
   const add = (path: string, message: string) => issues.push({ path, message })
+  const method = product?.authorization_method
   if (!method) add('product', `unknown product "${license.product}" (declare it under products)`)
   if (method === 'license-key' && !license.license_key) add('license_key', `required: product "${license.product}" is key-based`)
   if (method === 'user' && license.users.length === 0) add('users', `required: product "${license.product}" is user-based`)
@@ -291,5 +413,34 @@ export function licenseRecordIssues(license: Pick<LicenseSeed, 'product' | 'lice
     if (device.active) active?.add(device.hardware_id)
     if (device.user && !emails.has(device.user.toLowerCase())) add(`devices[${j}].user`, `"${device.user}" is not a user of this license`)
   }
+  const features = new Set<string>()
+  license.features?.forEach((feature, j) => {
+    const code = typeof feature === 'string' ? feature : feature.code
+    if (features.has(code)) add(`features[${j}]`, `feature "${code}" twice on this license`)
+    features.add(code)
+    if (product && !product.features.some((candidate) => candidate.code === code)) add(`features[${j}]`, `"${code}" is not a feature of product "${license.product}"`)
+  })
+  devices.forEach((device, j) =>
+    device.floating_features?.forEach((slot, k) => {
+      if (!features.has(slot.code)) add(`devices[${j}].floating_features[${k}].code`, `"${slot.code}" is not a feature of this license`)
+    }),
+  )
+  return issues
+}
+
+/** What the schema cannot say about one product: unique feature codes and versions. */
+export function productIssues(product: ProductSeed): SeedIssue[] {
+  const issues: SeedIssue[] = []
+  const codes = new Set<string>()
+  product.features.forEach((feature, j) => {
+    if (codes.has(feature.code)) issues.push({ path: `features[${j}].code`, message: `duplicate feature code "${feature.code}"` })
+    codes.add(feature.code)
+  })
+  const versions = new Set<string>()
+  product.versions.forEach((version, j) => {
+    const key = `${version.version}\n${version.environment ?? ''}\n${version.channel ?? ''}`
+    if (versions.has(key)) issues.push({ path: `versions[${j}].version`, message: `version "${version.version}" twice for the same environment and channel` })
+    versions.add(key)
+  })
   return issues
 }

@@ -9,13 +9,14 @@
 // Requests change records only in the apply* functions, synchronously and in place, so a decision
 // and its effect never straddle an `await` (200 concurrent deactivations of one device → exactly
 // one success), and the collections show every change at once.
+import { isDeepStrictEqual } from 'node:util'
 import { syncedCollection, type Db, type DbIssue } from './db.ts'
-import { licenseState, LicenseRow, row, type CredentialRecord, type DeviceRecord, type LicenseRecord, type ProductRecord, type SsoRecord, type UserRecord } from './records.ts'
+import { licenseState, LicenseRow, row, type CredentialRecord, type DeviceRecord, type LicenseFeatureRecord, type LicenseRecord, type ProductRecord, type SsoRecord, type UserRecord } from './records.ts'
 import { instant } from './rules/shared.ts'
-import { credentialSchema, licenseRecordIssues, productSchema, ssoSchema, validateLicense, type Seed, type SeedInput } from './seed.ts'
+import { credentialSchema, licenseRecordIssues, productIssues, productSchema, ssoSchema, validateLicense, type LicenseSeed, type Seed, type SeedInput } from './seed.ts'
 import type { AuthorizationMethod } from './body.ts'
 
-export type { CredentialRecord, DeviceRecord, LicenseRecord, ProductRecord, SsoRecord, UserRecord } from './records.ts'
+export type { CredentialRecord, DeviceRecord, FeatureSlotRecord, LicenseFeatureRecord, LicenseRecord, ProductRecord, SsoRecord, UserRecord } from './records.ts'
 export type { Db } from './db.ts'
 type Written<K extends keyof SeedInput> = NonNullable<SeedInput[K]>[number]
 
@@ -31,6 +32,8 @@ export interface ActivationEffect {
   /** The activation takes the seat another device's deactivation freed (see Store.freedBy). */
   transfer: boolean
   at: Date
+  /** Floating: devices whose slots expired, given back. */
+  expired?: readonly DeviceRecord[]
 }
 
 /** What a successful deactivation changes; decided by the rules, applied here. */
@@ -40,6 +43,30 @@ export interface DeactivationEffect {
   user?: UserRecord
   consumptions?: number
   at: Date
+}
+
+/**
+ * A device's floating slot held (taken or renewed at `at`, or borrowed `until`) or released; and
+ * the slots of other devices found expired, cleared.
+ */
+export interface SlotEffect {
+  license: LicenseRecord
+  device: DeviceRecord
+  action: 'hold' | 'borrow' | 'release'
+  at: Date
+  /** borrow: held until then (ISO). */
+  until?: string
+  expired: readonly DeviceRecord[]
+}
+
+/** The same for a floating feature: `code` of the license. */
+export interface FeatureSlotEffect {
+  device: DeviceRecord
+  code: string
+  action: 'hold' | 'borrow' | 'release'
+  at: Date
+  until?: string
+  expired: readonly DeviceRecord[]
 }
 
 export interface Store {
@@ -75,6 +102,16 @@ export interface Store {
   applyDeactivation(effect: DeactivationEffect): void
   /** Returns the device row now active. */
   applyActivation(effect: ActivationEffect): DeviceRecord
+  applySlot(effect: SlotEffect): void
+  applyFeatureSlot(effect: FeatureSlotEffect): void
+  /** Adds to the license's (or, with `feature`, the license feature's) total_consumptions. */
+  applyConsumption(effect: { license: LicenseRecord; feature?: LicenseFeatureRecord; consumptions: number }): void
+  /** Merges variables into the device's; returns the names set. */
+  applyVariables(effect: { device: DeviceRecord; variables: Readonly<Record<string, string | number | boolean>>; at: Date }): void
+  /** A new license (a trial), with the next free id. */
+  addLicense(seed: Omit<LicenseSeed, 'id'>): LicenseRecord
+  /** The trial license issued to this machine for the product, if any. */
+  trialOf(product: string, hardwareId: string): LicenseRecord | undefined
   /** The current state in seed format (round-trips through createStore). */
   toSeed(): SeedInput
   /** Called after a change made through `db` (a request's change is reported by the engine). */
@@ -116,7 +153,7 @@ export async function createStore(seed: Seed): Promise<Store> {
   const products = new Map<string, ProductRecord>()
   /** In the order licenses were created (licensesOfUser is oldest first). */
   const licenses = new Map<number, LicenseRecord>()
-  let nextId = 1000
+  let nextId = 1001
   let credentials: CredentialRecord[] = []
   let ssoRecords: SsoRecord[] = []
   /** product → license_key → license */
@@ -125,6 +162,8 @@ export async function createStore(seed: Seed): Promise<Store> {
   const byUser = new Index2<LicenseRecord[]>()
   /** license id → hardware_id → device rows, for licenses with many devices */
   const devicesByHardware = new Map<number, Map<string, DeviceRecord[]>>()
+  /** product → hardware_id → the trial issued to that machine */
+  const trials = new Index2<LicenseRecord>()
   /** customer_account_code → `id_token:…` / `code:…` → lower-case email */
   const ssoIdentities = new Index2<string>()
   const dbListeners: ((what: 'credentials' | 'other') => void)[] = []
@@ -145,6 +184,7 @@ export async function createStore(seed: Seed): Promise<Store> {
     licenses.set(license.id, license)
     if (license.id >= nextId) nextId = license.id + 1
     if (license.license_key) byKey.set(license.product, license.license_key, license)
+    if (license.is_trial && license.trial_hardware_id) trials.set(license.product, license.trial_hardware_id, license)
     for (const user of license.users) {
       const email = user.email.toLowerCase()
       const list = byUser.get(license.product, email)
@@ -168,6 +208,7 @@ export async function createStore(seed: Seed): Promise<Store> {
   function unindexLicense(license: LicenseRecord, drop = true): void {
     if (drop && licenses.get(license.id) === license) licenses.delete(license.id)
     if (license.license_key && byKey.get(license.product, license.license_key) === license) byKey.delete(license.product, license.license_key)
+    if (license.trial_hardware_id && trials.get(license.product, license.trial_hardware_id) === license) trials.delete(license.product, license.trial_hardware_id)
     for (const user of license.users) {
       const list = byUser.get(license.product, user.email.toLowerCase())
       const at = list?.indexOf(license) ?? -1
@@ -182,7 +223,7 @@ export async function createStore(seed: Seed): Promise<Store> {
     const product = products.get(next.product)
     const other = next.license_key ? byKey.get(next.product, next.license_key) : undefined
     const issues = [
-      ...licenseRecordIssues(next, product?.authorization_method),
+      ...licenseRecordIssues(next, product),
       ...(other && other !== previous ? [{ path: 'license_key', message: `duplicate license_key "${next.license_key}" for product "${next.product}"` }] : []),
     ]
     if (issues.length > 0) return issuesOf(issues)
@@ -231,12 +272,13 @@ export async function createStore(seed: Seed): Promise<Store> {
       parse: (value) => parseWith(productSchema, value, row),
       find: (key) => products.get(String(key)),
       accept(next, previous) {
-        const before = previous === undefined ? undefined : products.get(String(previous))
-        if (before && before.authorization_method !== next.authorization_method) {
+        const own = productIssues(next)
+        if (own.length > 0) return issuesOf(own)
+        if (previous !== undefined) {
           for (const license of licenses.values()) {
             if (license.product !== next.short_code) continue
-            const issues = licenseRecordIssues(license, next.authorization_method)
-            if (issues.length > 0) return issuesOf([{ path: 'authorization_method', message: `license ${license.id} would break: ${issues[0].message}` }])
+            const issues = licenseRecordIssues(license, next)
+            if (issues.length > 0) return issuesOf([{ path: '', message: `license ${license.id} would break: ${issues[0].path}: ${issues[0].message}` }])
           }
         }
         products.set(next.short_code, next)
@@ -366,8 +408,9 @@ export async function createStore(seed: Seed): Promise<Store> {
       }
       return freed
     },
-    applyActivation({ license, hardwareId, device, user, isVm, transfer, at }) {
+    applyActivation({ license, hardwareId, device, user, isVm, transfer, at, expired }) {
       const floating = license.is_floating || license.is_floating_cloud
+      for (const other of expired ?? []) clearSlot(license, other)
       let row = device
       if (row) {
         row.active = true
@@ -399,6 +442,7 @@ export async function createStore(seed: Seed): Promise<Store> {
       // The row was inactive (or new), so it held no counted slot, whatever its flag said.
       if (floating) {
         row.floating_in_use = true
+        if (license.is_floating_cloud) row.floating_last_check = at.toISOString()
         license.floating_in_use_devices += 1
       }
       events.set(row, { activated: ++sequence, deactivated: events.get(row)?.deactivated ?? 0 })
@@ -417,13 +461,53 @@ export async function createStore(seed: Seed): Promise<Store> {
         device.floating_in_use = false
         license.floating_in_use_devices = Math.max(0, license.floating_in_use_devices - 1)
       }
+      device.floating_last_check = undefined
+      device.borrowed_until = undefined
+      device.floating_features = undefined
       license.times_activated = Math.max(0, license.times_activated - 1)
       if (user) user.total_activations = Math.max(0, user.total_activations - 1)
       if (consumptions) license.total_consumptions += consumptions
     },
+    applySlot({ license, device, action, at, until, expired }) {
+      for (const other of expired) clearSlot(license, other)
+      if (action === 'release') {
+        clearSlot(license, device)
+        return
+      }
+      if (!device.floating_in_use) license.floating_in_use_devices += 1
+      device.floating_in_use = true
+      device.floating_last_check = at.toISOString()
+      if (action === 'borrow') device.borrowed_until = until
+    },
+    applyFeatureSlot({ device, code, action, at, until, expired }) {
+      for (const other of expired) other.floating_features = other.floating_features?.filter((slot) => slot.code !== code)
+      const others = device.floating_features?.filter((slot) => slot.code !== code) ?? []
+      const before = device.floating_features?.find((slot) => slot.code === code)
+      if (action === 'release') {
+        device.floating_features = others.length > 0 ? others : undefined
+        return
+      }
+      const slot = action === 'borrow' ? { code, last_check: before?.last_check ?? at.toISOString(), borrowed_until: until } : { code, last_check: at.toISOString(), borrowed_until: before?.borrowed_until }
+      device.floating_features = [...others, slot]
+    },
+    applyConsumption({ license, feature, consumptions }) {
+      if (feature) feature.total_consumptions += consumptions
+      else license.total_consumptions += consumptions
+    },
+    applyVariables({ device, variables, at }) {
+      device.variables = { ...device.variables, ...variables }
+      device.variables_at = at.toISOString()
+    },
+    addLicense(fields) {
+      const license = new LicenseRow({ ...fields, id: nextId })
+      indexLicense(license)
+      if (db) void db.licenses.create(license)
+      return license
+    },
+    trialOf: (product, hardwareId) => trials.get(product, hardwareId),
     toSeed: () => ({
       credentials: credentials.map((credential) => ({ ...credential })),
-      products: [...products.values()].map((product) => ({ ...product })),
+      products: [...products.values()].map(productState),
       licenses: [...licenses.values()].map(licenseState),
       sso: ssoRecords.map((identity) => ({ ...identity })),
     }),
@@ -431,6 +515,26 @@ export async function createStore(seed: Seed): Promise<Store> {
       dbListeners.push(listener)
     },
   }
+}
+
+/** A product in seed format: what it says beyond the defaults (so a state stays as short as its seed). */
+function productState(product: ProductRecord): NonNullable<SeedInput['products']>[number] {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(product)) {
+    if (!(key in PRODUCT_DEFAULTS) || !isDeepStrictEqual(value, PRODUCT_DEFAULTS[key])) out[key] = value
+  }
+  return out as NonNullable<SeedInput['products']>[number]
+}
+const PRODUCT_DEFAULTS: Record<string, unknown> = productSchema.parse({ short_code: 'x' })
+delete PRODUCT_DEFAULTS.short_code
+delete PRODUCT_DEFAULTS.authorization_method
+
+/** A device gives its floating slot back (released, or found expired). */
+function clearSlot(license: LicenseRecord, device: DeviceRecord): void {
+  if (device.floating_in_use) license.floating_in_use_devices = Math.max(0, license.floating_in_use_devices - 1)
+  device.floating_in_use = false
+  device.floating_last_check = undefined
+  device.borrowed_until = undefined
 }
 
 /** A record written through `db`, checked with the seed's own schema, as a store record. */

@@ -69,6 +69,314 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v4/add_consumption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add consumptions to a consumption license
+         * @description Adds `consumptions` (default 1; negative takes back) to `total_consumptions` of a consumption
+         *     license on an active device, within add_consumption's limits: `max_consumptions`, plus
+         *     `max_overages` when overages are allowed (0 = unlimited overages), no limit with
+         *     `allow_unlimited_consumptions`, and no total below zero unless `allow_negative_consumptions`.
+         *     `allow_overages` / `max_overages` in the request stand for the license's own for this call
+         *     (x-inferred). Signed with the `LicenseSignature` header.
+         */
+        post: operations["addConsumption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/add_feature_consumption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add consumptions to a consumption feature of a license
+         * @description As add_consumption, for the license feature `feature` (a consumption feature of the license),
+         *     with the feature's limits (`max_consumption`, overages, unlimited, negative). Signed with the
+         *     `LicenseSignature` header.
+         */
+        post: operations["addFeatureConsumption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/check_license_feature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check a feature of a license on a device
+         * @description Answers the license feature `feature` for an active device. A floating feature
+         *     (`is_floating_cloud`) takes one of its `floating_users` slots for the device, or renews the
+         *     one it holds; a full pool answers `floating_not_available`. Signed with the
+         *     `LicenseSignature` header.
+         */
+        get: operations["checkLicenseFeature"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/floating/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release the floating slot a device holds
+         * @description Frees the device's slot of a floating license (and ends a borrow). The device stays
+         *     activated. The answer is an empty body. Releasing a license that is not floating, or a
+         *     slot not held, changes nothing (x-inferred).
+         */
+        post: operations["floatingRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/floating/borrow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Borrow a floating license's slot until a date
+         * @description The device holds its slot until `borrowed_until` (an ISO 8601 instant; `null` = now +
+         *     `max_borrow_time` hours), whatever checks it misses. `borrowed_until` in the past or more
+         *     than `max_borrow_time` hours ahead answers `borrow_until_not_valid`; a license that is not
+         *     floating answers `license_not_floating` (x-inferred); a full pool `floating_not_available`.
+         *     Signed with the `LicenseSignature` header.
+         */
+        post: operations["floatingBorrow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/floating/feature_borrow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Borrow a floating feature's slot until a date
+         * @description As floating/borrow, for the floating feature `feature` of the license. Signed with the `LicenseSignature` header.
+         */
+        post: operations["floatingFeatureBorrow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/floating/feature_release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release the slot a device holds of a floating feature
+         * @description Frees the device's slot of the floating feature `feature`. A feature that is not floating
+         *     answers `feature_not_floating`; a device that holds no slot of it
+         *     `floating_feature_device_not_in_use`. The answer is an empty body.
+         */
+        post: operations["floatingFeatureRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/trial_key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a trial license for a machine
+         * @description The first call for a product and machine creates a trial license (`is_trial`,
+         *     `time-limited`, `trial_days` of the product from the mock clock's now): key-based products
+         *     get a license key, user-based ones (which need `email`) a license user with an initial
+         *     password. The same machine gets the same trial back (a shorter answer); once it has expired,
+         *     `trial_expired`. Products without `allow_trial` answer `trial_not_allowed`. Signed with the
+         *     `LicenseSignature` header.
+         */
+        get: operations["trialKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/product_details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Details of a product
+         * @description The product's settings (trial, floating, borrowing, VM), metadata, its latest enabled
+         *     version (`include_latest_version`, filtered by `env`) and custom fields
+         *     (`include_custom_fields`). Signed with the `LicenseSignature` header.
+         */
+        get: operations["productDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/track_device_variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Store variables of an active device
+         * @description Merges `variables` into the device's variables. Signed with the `LicenseSignature` header.
+         */
+        post: operations["trackDeviceVariables"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/get_device_variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The variables of an active device
+         * @description Every variable of the device. Signed with the `LicenseSignature` header.
+         */
+        get: operations["getDeviceVariables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of the product available to a licensed device
+         * @description The product's enabled versions for `env` and `channel` (all when not given), for a device
+         *     active on the license; else `active_license_required`. Signed with the `LicenseSignature` header.
+         */
+        get: operations["versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/installation_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The installation file of a version
+         * @description The installation file of `version` (default: the latest enabled version for `env` and
+         *     `channel`), for a device active on the license; `version_not_found` when there is none.
+         *     Signed with the `LicenseSignature` header.
+         */
+        get: operations["installationFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The host root answers 200
+         * @description What the Python SDK's `LicenseManager.is_online()` asks (it expects exactly 200). No auth.
+         */
+        get: operations["root"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -229,21 +537,396 @@ export interface components {
                 short_code: string;
                 /** @enum {string} */
                 authorization_method: "license-key" | "user";
-                metadata?: Record<string, never>;
+                allow_trial?: boolean;
+                trial_days?: number;
+                /** @description Minutes */
+                floating_timeout?: number;
+                /** @description Hours */
+                max_borrow_time?: number;
+                /** @description The product's (the Python SDK reads it on offline activation) */
+                prevent_vm: boolean;
+                metadata?: {
+                    [key: string]: unknown;
+                };
             };
-            product_features?: Record<string, never>[];
-            custom_fields?: Record<string, never>[];
-            customer?: Record<string, never> | null;
+            product_features?: components["schemas"]["LicenseFeature"][];
+            custom_fields?: components["schemas"]["CustomField"][];
+            customer?: components["schemas"]["Customer"] | null;
+            /** @description Check: the latest installation file's link (or null); activation: null */
+            installation_file?: string | Record<string, never> | null;
+            /** @description Check only, when the product has versions: its latest installation file, as installation_file answers it */
+            version?: string | null;
+            release_date?: string | null;
+            hash_md5?: string | null;
+            environment?: string | null;
+            eula_link?: string | null;
+            release_notes_link?: string | null;
+            size?: string | null;
+            channel?: string | null;
+            requires_version?: string | null;
             company?: {
                 id?: number;
             };
-            metadata?: Record<string, never>;
+            metadata?: {
+                [key: string]: unknown;
+            };
             license_template_id?: number | null;
             /** @description User-based licenses */
             max_license_users?: number;
             user?: components["schemas"]["LicenseUser"];
             /** @description v1 signature (see the operation) */
             license_signature: string;
+        };
+        /**
+         * @description A license and a device: `hardware_id`, `product` and the license identity (`license_key`,
+         *     `username`, or `id_token`/`code` with `customer_account_code`). Unknown fields are rejected
+         *     with `validation_error` (x-inferred).
+         */
+        LicenseDeviceRequest: {
+            hardware_id: string;
+            product: string;
+            license_key?: string;
+            username?: string;
+            /** @description Checked when the license user has one */
+            password?: string;
+            id_token?: string;
+            code?: string;
+            customer_account_code?: string;
+            /** @description Accepted and ignored */
+            redirect_uri?: string;
+            license_id?: number;
+            /** @description Accepted and ignored */
+            bundle_code?: string;
+            sdk_ver?: string | null;
+        };
+        AddConsumptionRequest: {
+            hardware_id: string;
+            product: string;
+            license_key?: string;
+            username?: string;
+            /** @description Checked when the license user has one */
+            password?: string;
+            id_token?: string;
+            code?: string;
+            customer_account_code?: string;
+            /** @description Accepted and ignored */
+            redirect_uri?: string;
+            license_id?: number;
+            /** @description Accepted and ignored */
+            bundle_code?: string;
+            sdk_ver?: string | null;
+            /**
+             * @description Added to total_consumptions (negative takes back); 1 when absent
+             * @default 1
+             */
+            consumptions: number;
+            /** @description Stands for the license's own for this call (x-inferred) */
+            allow_overages?: boolean;
+            /** @description Stands for the license's own for this call (x-inferred) */
+            max_overages?: number;
+            /** @description Accepted and ignored */
+            ignore_events?: boolean;
+            /** @description Accepted and ignored */
+            event?: ("consumption_add" | "offline_floating_consumptions_sync")[];
+        };
+        AddFeatureConsumptionRequest: {
+            hardware_id: string;
+            product: string;
+            license_key?: string;
+            username?: string;
+            /** @description Checked when the license user has one */
+            password?: string;
+            id_token?: string;
+            code?: string;
+            customer_account_code?: string;
+            /** @description Accepted and ignored */
+            redirect_uri?: string;
+            license_id?: number;
+            /** @description Accepted and ignored */
+            bundle_code?: string;
+            sdk_ver?: string | null;
+            /** @description The feature code */
+            feature: string;
+            /** @default 1 */
+            consumptions: number;
+            /** @description Accepted and ignored */
+            event?: ("consumption_add" | "offline_floating_consumptions_sync")[];
+        };
+        FeatureDeviceRequest: {
+            hardware_id: string;
+            product: string;
+            license_key?: string;
+            username?: string;
+            /** @description Checked when the license user has one */
+            password?: string;
+            id_token?: string;
+            code?: string;
+            customer_account_code?: string;
+            /** @description Accepted and ignored */
+            redirect_uri?: string;
+            license_id?: number;
+            /** @description Accepted and ignored */
+            bundle_code?: string;
+            sdk_ver?: string | null;
+            /** @description The feature code */
+            feature: string;
+        };
+        FloatingBorrowRequest: {
+            hardware_id: string;
+            product: string;
+            license_key?: string;
+            username?: string;
+            /** @description Checked when the license user has one */
+            password?: string;
+            id_token?: string;
+            code?: string;
+            customer_account_code?: string;
+            /** @description Accepted and ignored */
+            redirect_uri?: string;
+            license_id?: number;
+            /** @description Accepted and ignored */
+            bundle_code?: string;
+            sdk_ver?: string | null;
+            /** @description ISO 8601 instant; null (or absent) = now + max_borrow_time hours */
+            borrowed_until?: string | null;
+        };
+        FloatingFeatureBorrowRequest: {
+            hardware_id: string;
+            product: string;
+            license_key?: string;
+            username?: string;
+            /** @description Checked when the license user has one */
+            password?: string;
+            id_token?: string;
+            code?: string;
+            customer_account_code?: string;
+            /** @description Accepted and ignored */
+            redirect_uri?: string;
+            license_id?: number;
+            /** @description Accepted and ignored */
+            bundle_code?: string;
+            sdk_ver?: string | null;
+            feature: string;
+            borrowed_until?: string | null;
+        };
+        TrackDeviceVariablesRequest: {
+            hardware_id: string;
+            product: string;
+            license_key?: string;
+            username?: string;
+            /** @description Checked when the license user has one */
+            password?: string;
+            id_token?: string;
+            code?: string;
+            customer_account_code?: string;
+            /** @description Accepted and ignored */
+            redirect_uri?: string;
+            license_id?: number;
+            /** @description Accepted and ignored */
+            bundle_code?: string;
+            sdk_ver?: string | null;
+            variables?: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        LicenseConsumption: {
+            /** @description The license id */
+            id: number;
+            max_consumptions: number;
+            total_consumptions: number;
+            allow_unlimited_consumptions: boolean;
+            allow_negative_consumptions: boolean;
+            allow_overages: boolean;
+            max_overages: number;
+            reset_consumption?: boolean;
+            consumption_period?: string | null;
+            company?: {
+                id?: number;
+            };
+        };
+        FeatureConsumption: {
+            /** @description The license feature's id */
+            id: number;
+            license_id: number;
+            total_consumptions: number;
+            /** @description Plural here */
+            max_consumptions: number;
+            allow_unlimited_consumptions: boolean;
+            allow_negative_consumptions: boolean;
+            allow_overages: boolean;
+            max_overages: number;
+            reset_consumption?: boolean;
+            consumption_period?: string | null;
+            is_floating?: boolean;
+            is_floating_cloud?: boolean;
+            floating_timeout?: number;
+            floating_users?: number;
+            company?: {
+                id?: number;
+            };
+        };
+        /** @description A feature of a license (in `product_features` of the License object, and the answer of check_license_feature). */
+        LicenseFeature: {
+            id: number;
+            license_id?: number;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            feature_type: "activation" | "consumption";
+            expiry_date: string | null;
+            is_expired?: boolean;
+            metadata: {
+                [key: string]: unknown;
+            };
+            metadata_string?: string;
+            is_floating: boolean;
+            is_floating_cloud: boolean;
+            floating_users?: number;
+            /** @description Minutes */
+            floating_timeout?: number;
+            floating_in_use_devices?: number;
+            max_consumption?: number;
+            total_consumptions?: number;
+            allow_overages?: boolean;
+            max_overages?: number;
+            allow_unlimited_consumptions?: boolean;
+            allow_negative_consumptions?: boolean;
+            reset_consumption?: boolean;
+            consumption_period?: string | null;
+        };
+        FloatingBorrow: {
+            /** @description ISO 8601 instant with Z */
+            borrowed_until: string;
+            /** @description Hours */
+            max_borrow_time: number;
+            device_id?: number;
+            license_id: number;
+            company?: {
+                id?: number;
+            };
+        };
+        /**
+         * @description A new trial: the license's fields with `license` (and `license_key`) for key-based products,
+         *     or `license_user`, `initial_password`, `license_user_id` and `max_license_users` for
+         *     user-based ones. This machine's existing trial: `license_type`, `is_trial` and `license`
+         *     (or `license_user`).
+         */
+        TrialKey: {
+            id?: number;
+            license?: string;
+            license_key?: string;
+            license_user?: string;
+            initial_password?: string;
+            license_user_id?: number;
+            max_license_users?: number;
+            license_type: string;
+            /** @constant */
+            is_trial: true;
+            trial_days?: number;
+            validity_period?: string | null;
+            max_activations?: number;
+            times_activated?: number;
+            active?: boolean;
+            enabled?: boolean;
+            product_id?: number;
+        };
+        ProductVersion: {
+            id?: number;
+            version: string;
+            release_date: string | null;
+            full_link?: string | null;
+            filename?: string | null;
+            hash_md5?: string | null;
+            environment: string | null;
+            eula_link?: string | null;
+            release_notes_link?: string | null;
+            size?: string | null;
+            requires_version?: string | null;
+            channel: string | null;
+            enabled: boolean;
+            product_id?: number;
+        };
+        CustomField: {
+            id?: number;
+            name: string;
+            value: string;
+            default_value?: string;
+        };
+        ProductDetails: {
+            product_id: number;
+            product_name: string;
+            short_code: string;
+            /** @enum {string} */
+            authorization_method: "license-key" | "user";
+            allow_trial: boolean;
+            trial_days: number;
+            /** @description Minutes */
+            floating_timeout: number;
+            /** @description Hours */
+            max_borrow_time?: number;
+            allow_overages?: boolean;
+            max_overages?: number;
+            prevent_vm: boolean;
+            metadata: {
+                [key: string]: unknown;
+            };
+            company?: {
+                id?: number;
+            };
+            latest_version?: components["schemas"]["ProductVersion"] | null;
+            custom_fields?: components["schemas"]["CustomField"][];
+        };
+        TrackedVariable: {
+            variable: string;
+            value: string | number | boolean;
+            device_id: number;
+            /** @description Milliseconds since the epoch */
+            created_at: number;
+        };
+        DeviceVariable: {
+            id: number;
+            variable: string;
+            value: string | number | boolean;
+            device_id: number;
+            /** @description ISO 8601 instant with Z */
+            created_at: string;
+        };
+        VersionEntry: {
+            version: string;
+            release_date: string | null;
+        };
+        InstallationFile: {
+            id?: number;
+            version: string;
+            installation_file: string | null;
+            release_date: string | null;
+            hash_md5?: string | null;
+            environment: string | null;
+            eula_link?: string | null;
+            release_notes_link?: string | null;
+            size?: string | null;
+            requires_version?: string | null;
+            channel: string | null;
+            company?: {
+                id?: number;
+            };
+        };
+        Customer: {
+            id?: number;
+            email: string;
+            first_name?: string;
+            last_name?: string;
+            company_name?: string;
+            phone?: string;
+            reference?: string;
+            address?: string;
+            postcode?: string;
+            city?: string;
+            state?: string;
+            country?: string;
+            metadata?: {
+                [key: string]: unknown;
+            };
         };
         /** @description The license user acting (user-based licenses and SSO). */
         LicenseUser: {
@@ -266,7 +949,7 @@ export interface components {
             request: "activation";
             hardware_id: string;
             device_id: number;
-            installation_file?: Record<string, never> | null;
+            installation_file?: string | Record<string, never> | null;
         };
         CheckLicenseResponse: components["schemas"]["License"] & {
             license_active: boolean;
@@ -289,7 +972,7 @@ export interface components {
          * @description Every code licensespring-mock can answer (the errors table in src/core/errors.ts).
          * @enum {string}
          */
-        ErrorCode: "not_found" | "method_not_allowed" | "missing_headers" | "authorization_invalid_headers" | "authorization_missing_params" | "hmac_required" | "invalid_api_key" | "revoked_api_key" | "date_header_diff" | "signature_mismatch" | "read_only_api_key" | "invalid_json" | "missing_parameters" | "validation_error" | "unknown_product" | "api_key_product_not_allowed" | "license_not_found" | "license_not_enabled" | "blacklisted" | "vm_not_allowed" | "license_start_date_error" | "license_expired" | "license_not_active" | "device_not_found" | "license_transferred_max_times" | "license_not_consumption" | "license_not_enough_consumptions" | "license_activated_max_times" | "license_user_activated_max_times" | "license_device_exists" | "offline_floating_cloud_not_supported" | "internal_error" | "payload_too_large" | "invalid_prefer_header";
+        ErrorCode: "not_found" | "method_not_allowed" | "missing_headers" | "authorization_invalid_headers" | "authorization_missing_params" | "hmac_required" | "invalid_api_key" | "revoked_api_key" | "date_header_diff" | "signature_mismatch" | "read_only_api_key" | "invalid_json" | "missing_parameters" | "validation_error" | "unknown_product" | "api_key_product_not_allowed" | "license_not_found" | "license_not_enabled" | "blacklisted" | "vm_not_allowed" | "license_start_date_error" | "license_expired" | "license_not_active" | "device_not_found" | "license_transferred_max_times" | "license_not_consumption" | "license_not_enough_consumptions" | "disabled_product" | "archived_product" | "unsupported_product_feature" | "invalid_license_feature_code" | "feature_not_consumption" | "feature_not_floating" | "floating_feature_device_not_in_use" | "floating_not_available" | "license_not_floating" | "borrow_until_not_valid" | "missing_hardware_id" | "trial_not_allowed" | "email_missing" | "trial_expired" | "active_license_required" | "version_not_found" | "license_activated_max_times" | "license_user_activated_max_times" | "license_device_exists" | "offline_floating_cloud_not_supported" | "internal_error" | "payload_too_large" | "invalid_prefer_header";
     };
     responses: {
         /** @description A documented error. The example name is the error code. */
@@ -349,6 +1032,21 @@ export interface components {
         };
     };
     parameters: {
+        QueryHardwareId: string;
+        /** @description Product short code (case-sensitive) */
+        QueryProduct: string;
+        /** @description Required if the product is key-based */
+        QueryLicenseKey: string;
+        /** @description Required if the product is user-based */
+        QueryUsername: string;
+        QueryLicenseId: number;
+        /** @description Accepted and ignored */
+        QueryBundleCode: string;
+        QuerySdkVer: string;
+        /** @description The version's environment */
+        QueryEnv: string;
+        /** @description The version's channel */
+        QueryChannel: string;
         /**
          * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
          * @example Thu, 17 Nov 2022 20:51:35 GMT
@@ -537,6 +1235,728 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+        };
+    };
+    addConsumption: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddConsumptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The license's consumption counters after the change, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseConsumption"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    addFeatureConsumption: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddFeatureConsumptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The feature's consumption counters after the change, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureConsumption"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    checkLicenseFeature: {
+        parameters: {
+            query: {
+                hardware_id: components["parameters"]["QueryHardwareId"];
+                /** @description Product short code (case-sensitive) */
+                product: components["parameters"]["QueryProduct"];
+                /** @description Required if the product is key-based */
+                license_key?: components["parameters"]["QueryLicenseKey"];
+                /** @description Required if the product is user-based */
+                username?: components["parameters"]["QueryUsername"];
+                license_id?: components["parameters"]["QueryLicenseId"];
+                /** @description Accepted and ignored */
+                bundle_code?: components["parameters"]["QueryBundleCode"];
+                sdk_ver?: components["parameters"]["QuerySdkVer"];
+                /** @description The feature code */
+                feature: string;
+                /** @description Adds `metadata_string` (the metadata as JSON text) */
+                include_metadata_string?: boolean;
+            };
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The license feature, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseFeature"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    floatingRelease: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LicenseDeviceRequest"];
+            };
+        };
+        responses: {
+            /** @description Released. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    floatingBorrow: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FloatingBorrowRequest"];
+            };
+        };
+        responses: {
+            /** @description Borrowed, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FloatingBorrow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    floatingFeatureBorrow: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FloatingFeatureBorrowRequest"];
+            };
+        };
+        responses: {
+            /** @description Borrowed, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FloatingBorrow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    floatingFeatureRelease: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeatureDeviceRequest"];
+            };
+        };
+        responses: {
+            /** @description Released. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    trialKey: {
+        parameters: {
+            query: {
+                /** @description Product short code (case-sensitive) */
+                product: components["parameters"]["QueryProduct"];
+                /** @description Required; missing answers `missing_hardware_id` */
+                hardware_id?: string;
+                /** @description Required for user-based products */
+                email?: string;
+                license_policy?: string;
+                first_name?: string;
+                last_name?: string;
+                phone?: string;
+                address?: string;
+                postcode?: string;
+                state?: string;
+                country?: string;
+                city?: string;
+                reference?: string;
+                company_name?: string;
+                sdk_ver?: components["parameters"]["QuerySdkVer"];
+            };
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trial (new, or this machine's existing one), signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    productDetails: {
+        parameters: {
+            query: {
+                /** @description Product short code (case-sensitive) */
+                product: components["parameters"]["QueryProduct"];
+                include_latest_version?: boolean;
+                include_custom_fields?: boolean;
+                /** @description Sent by the Node SDK; accepted and ignored */
+                include_expired_features?: boolean;
+                env?: string;
+            };
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product details, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetails"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    trackDeviceVariables: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackDeviceVariablesRequest"];
+            };
+        };
+        responses: {
+            /** @description The variables tracked in this call, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackedVariable"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getDeviceVariables: {
+        parameters: {
+            query: {
+                hardware_id: components["parameters"]["QueryHardwareId"];
+                /** @description Product short code (case-sensitive) */
+                product: components["parameters"]["QueryProduct"];
+                /** @description Required if the product is key-based */
+                license_key?: components["parameters"]["QueryLicenseKey"];
+                /** @description Required if the product is user-based */
+                username?: components["parameters"]["QueryUsername"];
+                license_id?: components["parameters"]["QueryLicenseId"];
+                /** @description Accepted and ignored */
+                bundle_code?: components["parameters"]["QueryBundleCode"];
+                sdk_ver?: components["parameters"]["QuerySdkVer"];
+            };
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The device variables, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceVariable"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    versions: {
+        parameters: {
+            query: {
+                hardware_id: components["parameters"]["QueryHardwareId"];
+                /** @description Product short code (case-sensitive) */
+                product: components["parameters"]["QueryProduct"];
+                /** @description Required if the product is key-based */
+                license_key?: components["parameters"]["QueryLicenseKey"];
+                /** @description Required if the product is user-based */
+                username?: components["parameters"]["QueryUsername"];
+                license_id?: components["parameters"]["QueryLicenseId"];
+                /** @description Accepted and ignored */
+                bundle_code?: components["parameters"]["QueryBundleCode"];
+                sdk_ver?: components["parameters"]["QuerySdkVer"];
+                /** @description The version's environment */
+                env?: components["parameters"]["QueryEnv"];
+                /** @description The version's channel */
+                channel?: components["parameters"]["QueryChannel"];
+            };
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionEntry"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    installationFile: {
+        parameters: {
+            query: {
+                hardware_id: components["parameters"]["QueryHardwareId"];
+                /** @description Product short code (case-sensitive) */
+                product: components["parameters"]["QueryProduct"];
+                /** @description Required if the product is key-based */
+                license_key?: components["parameters"]["QueryLicenseKey"];
+                /** @description Required if the product is user-based */
+                username?: components["parameters"]["QueryUsername"];
+                license_id?: components["parameters"]["QueryLicenseId"];
+                /** @description Accepted and ignored */
+                bundle_code?: components["parameters"]["QueryBundleCode"];
+                sdk_ver?: components["parameters"]["QuerySdkVer"];
+                /** @description The version's environment */
+                env?: components["parameters"]["QueryEnv"];
+                /** @description The version's channel */
+                channel?: components["parameters"]["QueryChannel"];
+                version?: string;
+            };
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The installation file, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallationFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    root: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mock is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                    };
+                };
+            };
         };
     };
 }

@@ -482,7 +482,8 @@ export const specDocument = {
               "product_id",
               "product_name",
               "short_code",
-              "authorization_method"
+              "authorization_method",
+              "prevent_vm"
             ],
             "properties": {
               "product_id": {
@@ -501,26 +502,112 @@ export const specDocument = {
                   "user"
                 ]
               },
+              "allow_trial": {
+                "type": "boolean"
+              },
+              "trial_days": {
+                "type": "integer"
+              },
+              "floating_timeout": {
+                "type": "integer",
+                "description": "Minutes"
+              },
+              "max_borrow_time": {
+                "type": "integer",
+                "description": "Hours"
+              },
+              "prevent_vm": {
+                "type": "boolean",
+                "description": "The product's (the Python SDK reads it on offline activation)"
+              },
               "metadata": {
-                "type": "object"
+                "type": "object",
+                "additionalProperties": true
               }
             }
           },
           "product_features": {
             "type": "array",
             "items": {
-              "type": "object"
+              "$ref": "#/components/schemas/LicenseFeature"
             }
           },
           "custom_fields": {
             "type": "array",
             "items": {
-              "type": "object"
+              "$ref": "#/components/schemas/CustomField"
             }
           },
           "customer": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Customer"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "installation_file": {
             "type": [
+              "string",
               "object",
+              "null"
+            ],
+            "description": "Check: the latest installation file's link (or null); activation: null"
+          },
+          "version": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Check only, when the product has versions: its latest installation file, as installation_file answers it"
+          },
+          "release_date": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "hash_md5": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "environment": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "eula_link": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "release_notes_link": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "size": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "channel": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "requires_version": {
+            "type": [
+              "string",
               "null"
             ]
           },
@@ -533,7 +620,8 @@ export const specDocument = {
             }
           },
           "metadata": {
-            "type": "object"
+            "type": "object",
+            "additionalProperties": true
           },
           "license_template_id": {
             "type": [
@@ -552,6 +640,1267 @@ export const specDocument = {
             "type": "string",
             "minLength": 1,
             "description": "v1 signature (see the operation)"
+          }
+        }
+      },
+      "LicenseDeviceRequest": {
+        "type": "object",
+        "description": "A license and a device: `hardware_id`, `product` and the license identity (`license_key`,\n`username`, or `id_token`/`code` with `customer_account_code`). Unknown fields are rejected\nwith `validation_error` (x-inferred).\n",
+        "required": [
+          "hardware_id",
+          "product"
+        ],
+        "additionalProperties": false,
+        "x-inferred": true,
+        "properties": {
+          "hardware_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1024
+          },
+          "product": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "license_key": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "username": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "password": {
+            "type": "string",
+            "maxLength": 1024,
+            "description": "Checked when the license user has one"
+          },
+          "id_token": {
+            "type": "string",
+            "maxLength": 8192
+          },
+          "code": {
+            "type": "string",
+            "maxLength": 8192
+          },
+          "customer_account_code": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "redirect_uri": {
+            "type": "string",
+            "maxLength": 2048,
+            "description": "Accepted and ignored"
+          },
+          "license_id": {
+            "type": "integer"
+          },
+          "bundle_code": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "Accepted and ignored"
+          },
+          "sdk_ver": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          }
+        }
+      },
+      "AddConsumptionRequest": {
+        "type": "object",
+        "required": [
+          "hardware_id",
+          "product"
+        ],
+        "additionalProperties": false,
+        "x-inferred": true,
+        "properties": {
+          "hardware_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1024
+          },
+          "product": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "license_key": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "username": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "password": {
+            "type": "string",
+            "maxLength": 1024,
+            "description": "Checked when the license user has one"
+          },
+          "id_token": {
+            "type": "string",
+            "maxLength": 8192
+          },
+          "code": {
+            "type": "string",
+            "maxLength": 8192
+          },
+          "customer_account_code": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "redirect_uri": {
+            "type": "string",
+            "maxLength": 2048,
+            "description": "Accepted and ignored"
+          },
+          "license_id": {
+            "type": "integer"
+          },
+          "bundle_code": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "Accepted and ignored"
+          },
+          "sdk_ver": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "consumptions": {
+            "type": "integer",
+            "default": 1,
+            "description": "Added to total_consumptions (negative takes back); 1 when absent"
+          },
+          "allow_overages": {
+            "type": "boolean",
+            "description": "Stands for the license's own for this call (x-inferred)"
+          },
+          "max_overages": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Stands for the license's own for this call (x-inferred)"
+          },
+          "ignore_events": {
+            "type": "boolean",
+            "description": "Accepted and ignored"
+          },
+          "event": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "consumption_add",
+                "offline_floating_consumptions_sync"
+              ]
+            },
+            "description": "Accepted and ignored"
+          }
+        }
+      },
+      "AddFeatureConsumptionRequest": {
+        "type": "object",
+        "required": [
+          "hardware_id",
+          "product",
+          "feature"
+        ],
+        "additionalProperties": false,
+        "x-inferred": true,
+        "properties": {
+          "hardware_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1024
+          },
+          "product": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "license_key": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "username": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "password": {
+            "type": "string",
+            "maxLength": 1024,
+            "description": "Checked when the license user has one"
+          },
+          "id_token": {
+            "type": "string",
+            "maxLength": 8192
+          },
+          "code": {
+            "type": "string",
+            "maxLength": 8192
+          },
+          "customer_account_code": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "redirect_uri": {
+            "type": "string",
+            "maxLength": 2048,
+            "description": "Accepted and ignored"
+          },
+          "license_id": {
+            "type": "integer"
+          },
+          "bundle_code": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "Accepted and ignored"
+          },
+          "sdk_ver": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "feature": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256,
+            "description": "The feature code"
+          },
+          "consumptions": {
+            "type": "integer",
+            "default": 1
+          },
+          "event": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "consumption_add",
+                "offline_floating_consumptions_sync"
+              ]
+            },
+            "description": "Accepted and ignored"
+          }
+        }
+      },
+      "FeatureDeviceRequest": {
+        "type": "object",
+        "required": [
+          "hardware_id",
+          "product",
+          "feature"
+        ],
+        "additionalProperties": false,
+        "x-inferred": true,
+        "properties": {
+          "hardware_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1024
+          },
+          "product": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "license_key": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "username": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "password": {
+            "type": "string",
+            "maxLength": 1024,
+            "description": "Checked when the license user has one"
+          },
+          "id_token": {
+            "type": "string",
+            "maxLength": 8192
+          },
+          "code": {
+            "type": "string",
+            "maxLength": 8192
+          },
+          "customer_account_code": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "redirect_uri": {
+            "type": "string",
+            "maxLength": 2048,
+            "description": "Accepted and ignored"
+          },
+          "license_id": {
+            "type": "integer"
+          },
+          "bundle_code": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "Accepted and ignored"
+          },
+          "sdk_ver": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "feature": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256,
+            "description": "The feature code"
+          }
+        }
+      },
+      "FloatingBorrowRequest": {
+        "type": "object",
+        "required": [
+          "hardware_id",
+          "product"
+        ],
+        "additionalProperties": false,
+        "x-inferred": true,
+        "properties": {
+          "hardware_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1024
+          },
+          "product": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "license_key": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "username": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "password": {
+            "type": "string",
+            "maxLength": 1024,
+            "description": "Checked when the license user has one"
+          },
+          "id_token": {
+            "type": "string",
+            "maxLength": 8192
+          },
+          "code": {
+            "type": "string",
+            "maxLength": 8192
+          },
+          "customer_account_code": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "redirect_uri": {
+            "type": "string",
+            "maxLength": 2048,
+            "description": "Accepted and ignored"
+          },
+          "license_id": {
+            "type": "integer"
+          },
+          "bundle_code": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "Accepted and ignored"
+          },
+          "sdk_ver": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "borrowed_until": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 64,
+            "description": "ISO 8601 instant; null (or absent) = now + max_borrow_time hours"
+          }
+        }
+      },
+      "FloatingFeatureBorrowRequest": {
+        "type": "object",
+        "required": [
+          "hardware_id",
+          "product",
+          "feature"
+        ],
+        "additionalProperties": false,
+        "x-inferred": true,
+        "properties": {
+          "hardware_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1024
+          },
+          "product": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "license_key": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "username": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "password": {
+            "type": "string",
+            "maxLength": 1024,
+            "description": "Checked when the license user has one"
+          },
+          "id_token": {
+            "type": "string",
+            "maxLength": 8192
+          },
+          "code": {
+            "type": "string",
+            "maxLength": 8192
+          },
+          "customer_account_code": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "redirect_uri": {
+            "type": "string",
+            "maxLength": 2048,
+            "description": "Accepted and ignored"
+          },
+          "license_id": {
+            "type": "integer"
+          },
+          "bundle_code": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "Accepted and ignored"
+          },
+          "sdk_ver": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "feature": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "borrowed_until": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 64
+          }
+        }
+      },
+      "TrackDeviceVariablesRequest": {
+        "type": "object",
+        "required": [
+          "hardware_id",
+          "product"
+        ],
+        "additionalProperties": false,
+        "x-inferred": true,
+        "properties": {
+          "hardware_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1024
+          },
+          "product": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "license_key": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "username": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "password": {
+            "type": "string",
+            "maxLength": 1024,
+            "description": "Checked when the license user has one"
+          },
+          "id_token": {
+            "type": "string",
+            "maxLength": 8192
+          },
+          "code": {
+            "type": "string",
+            "maxLength": 8192
+          },
+          "customer_account_code": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "redirect_uri": {
+            "type": "string",
+            "maxLength": 2048,
+            "description": "Accepted and ignored"
+          },
+          "license_id": {
+            "type": "integer"
+          },
+          "bundle_code": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "Accepted and ignored"
+          },
+          "sdk_ver": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "variables": {
+            "type": "object",
+            "maxProperties": 256,
+            "additionalProperties": {
+              "type": [
+                "string",
+                "number",
+                "boolean"
+              ],
+              "maxLength": 4096
+            }
+          }
+        }
+      },
+      "LicenseConsumption": {
+        "type": "object",
+        "required": [
+          "id",
+          "max_consumptions",
+          "total_consumptions",
+          "allow_unlimited_consumptions",
+          "allow_negative_consumptions",
+          "allow_overages",
+          "max_overages"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer",
+            "description": "The license id"
+          },
+          "max_consumptions": {
+            "type": "integer"
+          },
+          "total_consumptions": {
+            "type": "integer"
+          },
+          "allow_unlimited_consumptions": {
+            "type": "boolean"
+          },
+          "allow_negative_consumptions": {
+            "type": "boolean"
+          },
+          "allow_overages": {
+            "type": "boolean"
+          },
+          "max_overages": {
+            "type": "integer"
+          },
+          "reset_consumption": {
+            "type": "boolean"
+          },
+          "consumption_period": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "company": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              }
+            }
+          }
+        }
+      },
+      "FeatureConsumption": {
+        "type": "object",
+        "required": [
+          "id",
+          "license_id",
+          "total_consumptions",
+          "max_consumptions",
+          "allow_unlimited_consumptions",
+          "allow_negative_consumptions",
+          "allow_overages",
+          "max_overages"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer",
+            "description": "The license feature's id"
+          },
+          "license_id": {
+            "type": "integer"
+          },
+          "total_consumptions": {
+            "type": "integer"
+          },
+          "max_consumptions": {
+            "type": "integer",
+            "description": "Plural here",
+            "singular (`max_consumption`) on the feature object": null
+          },
+          "allow_unlimited_consumptions": {
+            "type": "boolean"
+          },
+          "allow_negative_consumptions": {
+            "type": "boolean"
+          },
+          "allow_overages": {
+            "type": "boolean"
+          },
+          "max_overages": {
+            "type": "integer"
+          },
+          "reset_consumption": {
+            "type": "boolean"
+          },
+          "consumption_period": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "is_floating": {
+            "type": "boolean"
+          },
+          "is_floating_cloud": {
+            "type": "boolean"
+          },
+          "floating_timeout": {
+            "type": "integer"
+          },
+          "floating_users": {
+            "type": "integer"
+          },
+          "company": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              }
+            }
+          }
+        }
+      },
+      "LicenseFeature": {
+        "type": "object",
+        "description": "A feature of a license (in `product_features` of the License object, and the answer of check_license_feature).",
+        "required": [
+          "id",
+          "code",
+          "name",
+          "feature_type",
+          "expiry_date",
+          "metadata",
+          "is_floating",
+          "is_floating_cloud"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "license_id": {
+            "type": "integer"
+          },
+          "code": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "feature_type": {
+            "type": "string",
+            "enum": [
+              "activation",
+              "consumption"
+            ]
+          },
+          "expiry_date": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "is_expired": {
+            "type": "boolean"
+          },
+          "metadata": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "metadata_string": {
+            "type": "string"
+          },
+          "is_floating": {
+            "type": "boolean"
+          },
+          "is_floating_cloud": {
+            "type": "boolean"
+          },
+          "floating_users": {
+            "type": "integer"
+          },
+          "floating_timeout": {
+            "type": "integer",
+            "description": "Minutes"
+          },
+          "floating_in_use_devices": {
+            "type": "integer"
+          },
+          "max_consumption": {
+            "type": "integer"
+          },
+          "total_consumptions": {
+            "type": "integer"
+          },
+          "allow_overages": {
+            "type": "boolean"
+          },
+          "max_overages": {
+            "type": "integer"
+          },
+          "allow_unlimited_consumptions": {
+            "type": "boolean"
+          },
+          "allow_negative_consumptions": {
+            "type": "boolean"
+          },
+          "reset_consumption": {
+            "type": "boolean"
+          },
+          "consumption_period": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "FloatingBorrow": {
+        "type": "object",
+        "required": [
+          "borrowed_until",
+          "max_borrow_time",
+          "license_id"
+        ],
+        "properties": {
+          "borrowed_until": {
+            "type": "string",
+            "description": "ISO 8601 instant with Z"
+          },
+          "max_borrow_time": {
+            "type": "integer",
+            "description": "Hours"
+          },
+          "device_id": {
+            "type": "integer"
+          },
+          "license_id": {
+            "type": "integer"
+          },
+          "company": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              }
+            }
+          }
+        }
+      },
+      "TrialKey": {
+        "type": "object",
+        "x-inferred": true,
+        "description": "A new trial: the license's fields with `license` (and `license_key`) for key-based products,\nor `license_user`, `initial_password`, `license_user_id` and `max_license_users` for\nuser-based ones. This machine's existing trial: `license_type`, `is_trial` and `license`\n(or `license_user`).\n",
+        "required": [
+          "license_type",
+          "is_trial"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "license": {
+            "type": "string"
+          },
+          "license_key": {
+            "type": "string"
+          },
+          "license_user": {
+            "type": "string"
+          },
+          "initial_password": {
+            "type": "string"
+          },
+          "license_user_id": {
+            "type": "integer"
+          },
+          "max_license_users": {
+            "type": "integer"
+          },
+          "license_type": {
+            "type": "string"
+          },
+          "is_trial": {
+            "type": "boolean",
+            "const": true
+          },
+          "trial_days": {
+            "type": "integer"
+          },
+          "validity_period": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "max_activations": {
+            "type": "integer"
+          },
+          "times_activated": {
+            "type": "integer"
+          },
+          "active": {
+            "type": "boolean"
+          },
+          "enabled": {
+            "type": "boolean"
+          },
+          "product_id": {
+            "type": "integer"
+          }
+        }
+      },
+      "ProductVersion": {
+        "type": "object",
+        "required": [
+          "version",
+          "release_date",
+          "environment",
+          "channel",
+          "enabled"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "version": {
+            "type": "string"
+          },
+          "release_date": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "full_link": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "filename": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "hash_md5": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "environment": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "eula_link": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "release_notes_link": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "size": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "requires_version": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "channel": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "enabled": {
+            "type": "boolean"
+          },
+          "product_id": {
+            "type": "integer"
+          }
+        }
+      },
+      "CustomField": {
+        "type": "object",
+        "required": [
+          "name",
+          "value"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "name": {
+            "type": "string"
+          },
+          "value": {
+            "type": "string"
+          },
+          "default_value": {
+            "type": "string"
+          }
+        }
+      },
+      "ProductDetails": {
+        "type": "object",
+        "required": [
+          "product_id",
+          "product_name",
+          "short_code",
+          "authorization_method",
+          "allow_trial",
+          "trial_days",
+          "floating_timeout",
+          "prevent_vm",
+          "metadata"
+        ],
+        "properties": {
+          "product_id": {
+            "type": "integer"
+          },
+          "product_name": {
+            "type": "string"
+          },
+          "short_code": {
+            "type": "string"
+          },
+          "authorization_method": {
+            "type": "string",
+            "enum": [
+              "license-key",
+              "user"
+            ]
+          },
+          "allow_trial": {
+            "type": "boolean"
+          },
+          "trial_days": {
+            "type": "integer"
+          },
+          "floating_timeout": {
+            "type": "integer",
+            "description": "Minutes"
+          },
+          "max_borrow_time": {
+            "type": "integer",
+            "description": "Hours"
+          },
+          "allow_overages": {
+            "type": "boolean"
+          },
+          "max_overages": {
+            "type": "integer"
+          },
+          "prevent_vm": {
+            "type": "boolean"
+          },
+          "metadata": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "company": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              }
+            }
+          },
+          "latest_version": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/ProductVersion"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "custom_fields": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CustomField"
+            }
+          }
+        }
+      },
+      "TrackedVariable": {
+        "type": "object",
+        "required": [
+          "variable",
+          "value",
+          "device_id",
+          "created_at"
+        ],
+        "properties": {
+          "variable": {
+            "type": "string"
+          },
+          "value": {
+            "type": [
+              "string",
+              "number",
+              "boolean"
+            ]
+          },
+          "device_id": {
+            "type": "integer"
+          },
+          "created_at": {
+            "type": "integer",
+            "description": "Milliseconds since the epoch"
+          }
+        }
+      },
+      "DeviceVariable": {
+        "type": "object",
+        "required": [
+          "id",
+          "variable",
+          "value",
+          "device_id",
+          "created_at"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "variable": {
+            "type": "string"
+          },
+          "value": {
+            "type": [
+              "string",
+              "number",
+              "boolean"
+            ]
+          },
+          "device_id": {
+            "type": "integer"
+          },
+          "created_at": {
+            "type": "string",
+            "description": "ISO 8601 instant with Z"
+          }
+        }
+      },
+      "VersionEntry": {
+        "type": "object",
+        "required": [
+          "version",
+          "release_date"
+        ],
+        "properties": {
+          "version": {
+            "type": "string"
+          },
+          "release_date": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "InstallationFile": {
+        "type": "object",
+        "required": [
+          "version",
+          "installation_file",
+          "release_date",
+          "environment",
+          "channel"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "version": {
+            "type": "string"
+          },
+          "installation_file": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "release_date": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "hash_md5": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "environment": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "eula_link": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "release_notes_link": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "size": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "requires_version": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "channel": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "company": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              }
+            }
+          }
+        }
+      },
+      "Customer": {
+        "type": "object",
+        "required": [
+          "email"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "email": {
+            "type": "string"
+          },
+          "first_name": {
+            "type": "string"
+          },
+          "last_name": {
+            "type": "string"
+          },
+          "company_name": {
+            "type": "string"
+          },
+          "phone": {
+            "type": "string"
+          },
+          "reference": {
+            "type": "string"
+          },
+          "address": {
+            "type": "string"
+          },
+          "postcode": {
+            "type": "string"
+          },
+          "city": {
+            "type": "string"
+          },
+          "state": {
+            "type": "string"
+          },
+          "country": {
+            "type": "string"
+          },
+          "metadata": {
+            "type": "object",
+            "additionalProperties": true
           }
         }
       },
@@ -633,6 +1982,7 @@ export const specDocument = {
               },
               "installation_file": {
                 "type": [
+                  "string",
                   "object",
                   "null"
                 ]
@@ -740,6 +2090,22 @@ export const specDocument = {
           "license_transferred_max_times",
           "license_not_consumption",
           "license_not_enough_consumptions",
+          "disabled_product",
+          "archived_product",
+          "unsupported_product_feature",
+          "invalid_license_feature_code",
+          "feature_not_consumption",
+          "feature_not_floating",
+          "floating_feature_device_not_in_use",
+          "floating_not_available",
+          "license_not_floating",
+          "borrow_until_not_valid",
+          "missing_hardware_id",
+          "trial_not_allowed",
+          "email_missing",
+          "trial_expired",
+          "active_license_required",
+          "version_not_found",
           "license_activated_max_times",
           "license_user_activated_max_times",
           "license_device_exists",
@@ -851,6 +2217,378 @@ export const operations = {
         "hardware_id",
         "product"
       ]
+    }
+  },
+  "addConsumption": {
+    "method": "POST",
+    "path": "/api/v4/add_consumption",
+    "input": "json",
+    "schema": {
+      "$ref": "spec#/components/schemas/AddConsumptionRequest"
+    }
+  },
+  "addFeatureConsumption": {
+    "method": "POST",
+    "path": "/api/v4/add_feature_consumption",
+    "input": "json",
+    "schema": {
+      "$ref": "spec#/components/schemas/AddFeatureConsumptionRequest"
+    }
+  },
+  "checkLicenseFeature": {
+    "method": "GET",
+    "path": "/api/v4/check_license_feature",
+    "input": "query",
+    "schema": {
+      "type": "object",
+      "properties": {
+        "hardware_id": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 1024
+        },
+        "product": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 256
+        },
+        "license_key": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "username": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "license_id": {
+          "type": "integer"
+        },
+        "bundle_code": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "sdk_ver": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "feature": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 256
+        },
+        "include_metadata_string": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "hardware_id",
+        "product",
+        "feature"
+      ]
+    }
+  },
+  "floatingRelease": {
+    "method": "POST",
+    "path": "/api/v4/floating/release",
+    "input": "json",
+    "schema": {
+      "$ref": "spec#/components/schemas/LicenseDeviceRequest"
+    }
+  },
+  "floatingBorrow": {
+    "method": "POST",
+    "path": "/api/v4/floating/borrow",
+    "input": "json",
+    "schema": {
+      "$ref": "spec#/components/schemas/FloatingBorrowRequest"
+    }
+  },
+  "floatingFeatureBorrow": {
+    "method": "POST",
+    "path": "/api/v4/floating/feature_borrow",
+    "input": "json",
+    "schema": {
+      "$ref": "spec#/components/schemas/FloatingFeatureBorrowRequest"
+    }
+  },
+  "floatingFeatureRelease": {
+    "method": "POST",
+    "path": "/api/v4/floating/feature_release",
+    "input": "json",
+    "schema": {
+      "$ref": "spec#/components/schemas/FeatureDeviceRequest"
+    }
+  },
+  "trialKey": {
+    "method": "GET",
+    "path": "/api/v4/trial_key",
+    "input": "query",
+    "schema": {
+      "type": "object",
+      "properties": {
+        "product": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 256
+        },
+        "hardware_id": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "email": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "license_policy": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "first_name": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "last_name": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "phone": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "address": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "postcode": {
+          "type": "string",
+          "maxLength": 64
+        },
+        "state": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "country": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "city": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "reference": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "company_name": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "sdk_ver": {
+          "type": "string",
+          "maxLength": 256
+        }
+      },
+      "required": [
+        "product"
+      ]
+    }
+  },
+  "productDetails": {
+    "method": "GET",
+    "path": "/api/v4/product_details",
+    "input": "query",
+    "schema": {
+      "type": "object",
+      "properties": {
+        "product": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 256
+        },
+        "include_latest_version": {
+          "type": "boolean"
+        },
+        "include_custom_fields": {
+          "type": "boolean"
+        },
+        "include_expired_features": {
+          "type": "boolean"
+        },
+        "env": {
+          "type": "string",
+          "maxLength": 256
+        }
+      },
+      "required": [
+        "product"
+      ]
+    }
+  },
+  "trackDeviceVariables": {
+    "method": "POST",
+    "path": "/api/v4/track_device_variables",
+    "input": "json",
+    "schema": {
+      "$ref": "spec#/components/schemas/TrackDeviceVariablesRequest"
+    }
+  },
+  "getDeviceVariables": {
+    "method": "GET",
+    "path": "/api/v4/get_device_variables",
+    "input": "query",
+    "schema": {
+      "type": "object",
+      "properties": {
+        "hardware_id": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 1024
+        },
+        "product": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 256
+        },
+        "license_key": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "username": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "license_id": {
+          "type": "integer"
+        },
+        "bundle_code": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "sdk_ver": {
+          "type": "string",
+          "maxLength": 256
+        }
+      },
+      "required": [
+        "hardware_id",
+        "product"
+      ]
+    }
+  },
+  "versions": {
+    "method": "GET",
+    "path": "/api/v4/versions",
+    "input": "query",
+    "schema": {
+      "type": "object",
+      "properties": {
+        "hardware_id": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 1024
+        },
+        "product": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 256
+        },
+        "license_key": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "username": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "license_id": {
+          "type": "integer"
+        },
+        "bundle_code": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "sdk_ver": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "env": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "channel": {
+          "type": "string",
+          "maxLength": 256
+        }
+      },
+      "required": [
+        "hardware_id",
+        "product"
+      ]
+    }
+  },
+  "installationFile": {
+    "method": "GET",
+    "path": "/api/v4/installation_file",
+    "input": "query",
+    "schema": {
+      "type": "object",
+      "properties": {
+        "hardware_id": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 1024
+        },
+        "product": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 256
+        },
+        "license_key": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "username": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "license_id": {
+          "type": "integer"
+        },
+        "bundle_code": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "sdk_ver": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "env": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "channel": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "version": {
+          "type": "string",
+          "maxLength": 256
+        }
+      },
+      "required": [
+        "hardware_id",
+        "product"
+      ]
+    }
+  },
+  "root": {
+    "method": "GET",
+    "path": "/",
+    "input": "query",
+    "schema": {
+      "type": "object",
+      "properties": {},
+      "required": []
     }
   }
 } as const

@@ -99,7 +99,7 @@ const MESSAGES = {
 
 describe('the rows of ACTIVATION_CHECKS, each reached by state', () => {
   test('the table has exactly the rows tested below, in this order', () => {
-    expect(ACTIVATION_CHECKS.map((check) => check.row)).toEqual(['license fault', 16, 17, 'device fault', 18, 19, 20, 'A1', 'A2', 'A3', 'A4'])
+    expect(ACTIVATION_CHECKS.map((check) => check.row)).toEqual(['license fault', 16, 17, 'device fault', 18, 19, 20, 'A1', 'A2', 'A3', 'A4', 'A5'])
   })
 
   interface Row {
@@ -205,6 +205,13 @@ describe('the rows of ACTIVATION_CHECKS, each reached by state', () => {
       code: 'license_transferred_max_times',
       message: MESSAGES.license_transferred_max_times,
       fixed: { license: keyLicense({ max_transfers: 3, transfer_count: 2, devices: [{ hardware_id: 'old', active: false, time_deactivated: '2024-01-01T00:00:00Z' }] }) },
+    },
+    {
+      row: 'A5 (floating cloud: every slot held)',
+      license: keyLicense({ is_floating_cloud: true, floating_users: 1, max_activations: 2, devices: [{ hardware_id: 'other' }] }),
+      code: 'floating_not_available',
+      message: 'No available slots for floating license.',
+      fixed: { license: keyLicense({ is_floating_cloud: true, floating_users: 2, max_activations: 2, devices: [{ hardware_id: 'other' }] }) },
     },
   ]
 

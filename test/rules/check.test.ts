@@ -95,7 +95,7 @@ const EXPIRED = 'License validity period has expired.'
 
 describe('the rows of CHECK_CHECKS, each reached by state', () => {
   test('the table has exactly the rows tested below, in this order (no VM row: a check carries no is_vm)', () => {
-    expect(CHECK_CHECKS.map((row) => row.row)).toEqual(['license fault', 16, 17, 'device fault', 19, 20, 21, 22])
+    expect(CHECK_CHECKS.map((row) => row.row)).toEqual(['license fault', 16, 17, 'device fault', 19, 20, 21, 22, 'P1'])
   })
 
   interface Row {
@@ -158,6 +158,13 @@ describe('the rows of CHECK_CHECKS, each reached by state', () => {
       code: 'device_not_found',
       message: DEVICE_NOT_FOUND,
       fixed: { license: keyLicense({ devices: [{ hardware_id: 'hw', active: true }] }) },
+    },
+    {
+      row: 'P1 (floating cloud: every slot held by another device)',
+      license: keyLicense({ is_floating_cloud: true, floating_users: 1, max_activations: 2, devices: [{ hardware_id: 'other' }, { hardware_id: 'hw', floating_in_use: false }] }),
+      code: 'floating_not_available',
+      message: 'No available slots for floating license.',
+      fixed: { license: keyLicense({ is_floating_cloud: true, floating_users: 2, max_activations: 2, devices: [{ hardware_id: 'other' }, { hardware_id: 'hw', floating_in_use: false }] }) },
     },
   ]
 

@@ -33,7 +33,7 @@ export interface Env {
 export interface Success {
   /** What the journal records, e.g. `license_activated`. */
   code: string
-  /** The answer's JSON value. */
+  /** The answer's JSON value; undefined for an empty body. */
   body: unknown
   /** Whether the state changed (persistence hears of it). */
   changed: boolean
@@ -50,6 +50,10 @@ export interface Endpoint {
   /** Changes state: refused to read-only API keys (row 9). */
   readonly mutates: boolean
   readonly signing: Signing
+  /** What the journal records for a success. */
+  readonly success: string
+  /** The success is an empty body (text/plain), as the real API answers releases. */
+  readonly empty: boolean
   /** The rows after the license is found, in order: what docs/rules.md lists. */
   readonly rules: readonly { row: number | string; code?: ErrorCode }[]
   /** What `Prefer: code=200` answers; absent where only the state can make a success (signed answers). */
@@ -64,6 +68,8 @@ export interface EndpointSpec<Req, Found, Applied> {
   auth?: 'license' | 'none'
   mutates: boolean
   signing: Signing
+  success: string
+  empty?: boolean
   request: Omit<RequestShape, 'operationId'>
   example?: unknown
   /** Rows 13–15 and what the rules read: the license (or product) the request names. */
@@ -71,7 +77,10 @@ export interface EndpointSpec<Req, Found, Applied> {
   rules: readonly Rule<Found>[]
   /** The state change of a success, applied synchronously (no await between the rules and it). */
   apply?(found: Found, env: Env): Applied
-  answer(found: Found, applied: Applied, env: Env): { code: string; body: unknown }
+  /** Whether `apply` changed the state (default: it did). */
+  changes?(found: Found, applied: Applied): boolean
+  /** The answer's JSON value (absent for empty answers). */
+  answer?(found: Found, applied: Applied, env: Env): unknown
 }
 
 export function defineEndpoint<Req, Found, Applied = undefined>(spec: EndpointSpec<Req, Found, Applied>): Endpoint {
@@ -86,6 +95,8 @@ export function defineEndpoint<Req, Found, Applied = undefined>(spec: EndpointSp
     auth: spec.auth ?? 'license',
     mutates: spec.mutates,
     signing: spec.signing,
+    success: spec.success,
+    empty: spec.empty ?? false,
     rules: spec.rules.map(({ row, code }) => ({ row, code })),
     example: spec.example,
     run(input, env) {
@@ -96,8 +107,8 @@ export function defineEndpoint<Req, Found, Applied = undefined>(spec: EndpointSp
       const failure = firstFailure(spec.rules, found.value)
       if (failure) return failure
       const applied = spec.apply ? spec.apply(found.value, env) : (undefined as Applied)
-      const { code, body } = spec.answer(found.value, applied, env)
-      return ok({ code, body, changed: spec.apply !== undefined })
+      const changed = spec.apply !== undefined && (spec.changes?.(found.value, applied) ?? true)
+      return ok({ code: spec.success, body: spec.answer?.(found.value, applied, env), changed })
     },
   }
 }

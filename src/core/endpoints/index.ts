@@ -1,11 +1,33 @@
 // The endpoint table: every License API operation the mock answers, one entry each. Routing,
 // the spec check and the docs all read this list.
+import { addConsumption, addFeatureConsumption } from './consumption.ts'
 import type { Endpoint } from './define.ts'
+import { getDeviceVariables, trackDeviceVariables } from './device.ts'
+import { checkLicenseFeature, floatingBorrow, floatingFeatureBorrow, floatingFeatureRelease, floatingRelease } from './floating.ts'
 import { activateLicense, checkLicense, deactivateLicense } from './license.ts'
+import { installationFile, productDetails, root, trialKey, versions } from './product.ts'
 
 export type { Endpoint, Env, Signing, Success } from './define.ts'
 
-export const ENDPOINTS: readonly Endpoint[] = [deactivateLicense, activateLicense, checkLicense]
+export const ENDPOINTS: readonly Endpoint[] = [
+  deactivateLicense,
+  activateLicense,
+  checkLicense,
+  addConsumption,
+  addFeatureConsumption,
+  checkLicenseFeature,
+  floatingRelease,
+  floatingBorrow,
+  floatingFeatureBorrow,
+  floatingFeatureRelease,
+  trialKey,
+  productDetails,
+  trackDeviceVariables,
+  getDeviceVariables,
+  versions,
+  installationFile,
+  root,
+]
 
 /** path → the entries answering there (one per method). */
 const BY_PATH = new Map<string, Endpoint[]>()

@@ -2,6 +2,8 @@
 import { renderActivation, renderCheck } from '../license-view.ts'
 import { ACTIVATION_CHECKS, activationEffect, findActivation } from '../rules/activation.ts'
 import { activeDevice, CHECK_CHECKS, findCheck } from '../rules/check.ts'
+import { isFloating } from '../floating.ts'
+import { holdSlot } from '../rules/floating.ts'
 import { deactivationEffect, findDeactivation, LICENSE_CHECKS } from '../rules/deactivation.ts'
 import { v1Id } from '../signing.ts'
 import type { ActivateLicenseRequest, CheckLicenseQuery, DeactivateLicenseRequest } from '../types.ts'
@@ -12,6 +14,7 @@ export const activateLicense = defineEndpoint({
   operationId: 'activateLicense',
   mutates: true,
   signing: 'v1+v2',
+  success: 'license_activated',
   request: { identity: { password: true, sso: true } },
   find: (body: ActivateLicenseRequest, { credential, store, now }) => findActivation(body, credential, store, now),
   rules: ACTIVATION_CHECKS,
@@ -19,7 +22,7 @@ export const activateLicense = defineEndpoint({
   answer: (found, device, { signer }) => {
     const { license, user, store, now, body } = found
     const view = { license, user, device, product: store.product(body.product)!, signedId: v1Id(body, user?.email), now }
-    return { code: 'license_activated', body: renderActivation(view, signer) }
+    return renderActivation(view, signer)
   },
 })
 
@@ -29,13 +32,17 @@ export const checkLicense = defineEndpoint({
   // A read-only API key may check: it only reads.
   mutates: false,
   signing: 'v1+v2',
+  success: 'license_checked',
   request: { identity: {} },
   find: (query: CheckLicenseQuery, { credential, store, now }) => findCheck(query, credential, store, now),
   rules: CHECK_CHECKS,
+  // A check of a floating license takes (or renews) the device's slot.
+  apply: (found, { store }) => (isFloating(found.license) ? store.applySlot(holdSlot(found, 'hold')) : undefined),
+  changes: (found) => isFloating(found.license),
   answer: (found, _applied, { signer }) => {
     const { license, user, store, now, query } = found
-    const view = { license, user, device: activeDevice(found), product: store.product(query.product)!, signedId: v1Id(query, undefined), now }
-    return { code: 'license_checked', body: renderCheck(view, signer) }
+    const view = { license, user, device: activeDevice(found), product: found.product, signedId: v1Id(query, undefined), now }
+    return renderCheck(view, signer)
   },
 })
 
@@ -44,10 +51,11 @@ export const deactivateLicense = defineEndpoint({
   operationId: 'deactivateLicense',
   mutates: true,
   signing: 'none',
+  success: 'license_deactivated',
   request: { identity: { sso: true } },
   example: 'license_deactivated',
   find: (body: DeactivateLicenseRequest, { credential, store, now }) => findDeactivation(body, credential, store, now),
   rules: LICENSE_CHECKS,
   apply: (found, { store }) => store.applyDeactivation(deactivationEffect(found)),
-  answer: () => ({ code: 'license_deactivated', body: 'license_deactivated' }),
+  answer: () => 'license_deactivated',
 })

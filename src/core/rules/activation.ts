@@ -3,12 +3,15 @@
 // Pure and synchronous: request + state + time in, an error or the effect to apply out.
 import { fail } from '../errors.ts'
 import { ok, type Result } from '../result.ts'
-import type { ActivationEffect, CredentialRecord, DeviceRecord, Store, UserRecord } from '../store.ts'
+import { isFloating, slotHolders } from '../floating.ts'
+import type { ActivationEffect, CredentialRecord, DeviceRecord, ProductRecord, Store, UserRecord } from '../store.ts'
 import type { ActivateLicenseRequest } from '../types.ts'
+import { POOL_RULE } from './floating.ts'
 import { findLicense, SHARED_RULES as SHARED, transfersExhausted, type Identified, type Rule } from './shared.ts'
 
 export interface ActivationFound extends Identified {
   body: ActivateLicenseRequest
+  product: ProductRecord
   user?: UserRecord
   /** The device whose deactivation freed a seat not taken since, if any. */
   freed?: DeviceRecord
@@ -47,6 +50,8 @@ export const ACTIVATION_CHECKS: readonly Rule<ActivationFound>[] = [
         : undefined,
   },
   { row: 'A4', code: 'license_transferred_max_times', check: (found) => (isTransfer(found) && transfersExhausted(found.license) ? fail('license_transferred_max_times') : undefined) },
+  // A floating license's new device takes a slot: a full pool refuses it (x-inferred).
+  { ...POOL_RULE, row: 'A5' },
 ]
 
 /** Rows 13–15, as for deactivation, and what the activation rules read. */
@@ -54,10 +59,13 @@ export function findActivation(body: ActivateLicenseRequest, credential: Credent
   const identified = findLicense(body, credential, store)
   if (!identified.ok) return identified
   const { license, user } = identified.value
-  return ok({ body, license, user, devices: store.devices(license.id, body.hardware_id), freed: store.freedBy(license.id), now, store })
+  return ok({ body, license, user, product: store.product(body.product)!, devices: store.devices(license.id, body.hardware_id), freed: store.freedBy(license.id), now, store })
 }
 
 export function activationEffect(found: ActivationFound): ActivationEffect {
   const { body, license, user, devices, now } = found
-  return { license, hardwareId: body.hardware_id, device: devices.at(-1), user, isVm: body.is_vm ?? false, transfer: isTransfer(found), at: now }
+  // Slots of other devices that expired are given back as this one takes its own.
+  const live = isFloating(license) ? new Set(slotHolders(license, found.product, now)) : undefined
+  const expired = live ? license.devices.filter((device) => device.floating_in_use && !live.has(device)) : []
+  return { license, hardwareId: body.hardware_id, device: devices.at(-1), user, isVm: body.is_vm ?? false, transfer: isTransfer(found), at: now, expired }
 }

@@ -4,7 +4,7 @@ import { fail, type Failure } from '../errors.ts'
 import { ok, type Result } from '../result.ts'
 import type { CredentialRecord, DeactivationEffect, LicenseRecord, Store, UserRecord } from '../store.ts'
 import type { DeactivateLicenseRequest } from '../types.ts'
-import { findLicense, SHARED_RULES as SHARED, transfersExhausted, type Identified, type Rule } from './shared.ts'
+import { findLicense, SHARED_RULES as SHARED, transfersExhausted, withinLimits, type Identified, type Limits, type Rule } from './shared.ts'
 
 export interface DeactivationFound extends Identified {
   body: DeactivateLicenseRequest
@@ -54,14 +54,18 @@ export function deactivationEffect(found: DeactivationFound): DeactivationEffect
   return { license: found.license, device, user, consumptions: found.body.consumptions || undefined, at: found.now }
 }
 
-/** Row 24, with add_consumption's limits: overages extend the maximum; max_overages 0 = unlimited. */
+/** Row 24, with add_consumption's limits (withinLimits). */
 export function checkConsumptions(license: LicenseRecord, consumptions: number): Failure | undefined {
   if (consumptions === 0) return undefined
   if (license.license_type !== 'consumption') return fail('license_not_consumption')
-  const total = license.total_consumptions + consumptions
-  if (total < 0 && !license.allow_negative_consumptions) return fail('license_not_enough_consumptions')
-  if (license.allow_unlimited_consumptions || consumptions < 0) return undefined
-  if (license.allow_overages && license.max_overages === 0) return undefined
-  const limit = license.max_consumptions + (license.allow_overages ? license.max_overages : 0)
-  return total > limit ? fail('license_not_enough_consumptions') : undefined
+  return withinLimits(licenseLimits(license), consumptions) ? undefined : fail('license_not_enough_consumptions')
 }
+
+export const licenseLimits = (license: LicenseRecord): Limits => ({
+  total: license.total_consumptions,
+  max: license.max_consumptions,
+  allow_overages: license.allow_overages,
+  max_overages: license.max_overages,
+  allow_unlimited: license.allow_unlimited_consumptions,
+  allow_negative: license.allow_negative_consumptions,
+})

@@ -26,10 +26,12 @@ export function findLicense(body: Identity, credential: CredentialRecord, store:
   return identified ? ok(identified) : fail('license_not_found')
 }
 
-/** Rows 13–14: the product exists and the API key may use it. */
+/** Rows 13–14: the product exists (and is neither disabled nor archived) and the API key may use it. */
 export function findProduct(shortCode: string, credential: CredentialRecord, store: Store): Result<ProductRecord> {
   const product = store.product(shortCode)
   if (!product) return fail('unknown_product')
+  if (product.disabled) return fail('disabled_product')
+  if (product.archived) return fail('archived_product')
   if (credential.products && !credential.products.includes(shortCode)) return fail('api_key_product_not_allowed')
   return ok(product)
 }
@@ -115,3 +117,56 @@ export const SHARED_RULES = {
   21: { row: 21, code: 'license_not_active', check: ({ license, store }) => (store.hasDevices(license.id) ? undefined : fail('license_not_active')) },
   22: { row: 22, code: 'device_not_found', check: ({ devices }) => (devices.some(isActive) ? undefined : fail('device_not_found')) },
 } satisfies Record<string, Rule<Identified>>
+
+/** What the rules of an endpoint acting on a device of a license read. */
+export interface DeviceFound<R> extends Identified {
+  request: R
+  product: ProductRecord
+  /** The license user acting (user-based and SSO), if any. */
+  user?: UserRecord
+}
+
+/** Rows 13–15, and the device rows of the request's hardware_id. */
+export function findDevice<R extends Identity & { hardware_id: string }>(request: R, credential: CredentialRecord, store: Store, now: Date): Result<DeviceFound<R>> {
+  const identified = findLicense(request, credential, store)
+  if (!identified.ok) return identified
+  const { license, user } = identified.value
+  return ok({ request, license, user, product: store.product(request.product)!, devices: store.devices(license.id, request.hardware_id), now, store })
+}
+
+/** The rows every endpoint acting on an active device lists: a check's. */
+export const DEVICE_RULES = [
+  SHARED_RULES.licenseFault,
+  SHARED_RULES[16],
+  SHARED_RULES[17],
+  SHARED_RULES.deviceFault,
+  SHARED_RULES[19],
+  SHARED_RULES[20],
+  SHARED_RULES[21],
+  SHARED_RULES[22],
+] as const satisfies readonly Rule<Identified>[]
+
+/** The active row of the device (the rules have made sure there is one). */
+export const activeRow = (found: Identified): DeviceRecord => found.devices.find((device) => device.active)!
+
+/** A consumption counter and its limits. */
+export interface Limits {
+  total: number
+  max: number
+  allow_overages: boolean
+  max_overages: number
+  allow_unlimited: boolean
+  allow_negative: boolean
+}
+
+/**
+ * add_consumption's limits: overages extend the maximum (max_overages 0 = unlimited overages),
+ * unlimited has none, and the total goes below zero only with allow_negative.
+ */
+export function withinLimits(limits: Limits, consumptions: number): boolean {
+  const total = limits.total + consumptions
+  if (total < 0 && !limits.allow_negative) return false
+  if (limits.allow_unlimited || consumptions < 0) return true
+  if (limits.allow_overages && limits.max_overages === 0) return true
+  return total <= limits.max + (limits.allow_overages ? limits.max_overages : 0)
+}
