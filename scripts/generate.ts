@@ -40,7 +40,15 @@ interface Parameter {
 interface Spec {
   paths: Record<
     string,
-    Record<string, { operationId?: string; parameters?: (Parameter | { $ref: string })[]; requestBody?: { content?: Record<string, { schema?: { $ref: string } | object }> } }>
+    Record<
+      string,
+      {
+        operationId?: string
+        parameters?: (Parameter | { $ref: string })[]
+        requestBody?: { content?: Record<string, { schema?: { $ref: string } | object }> }
+        responses?: Record<string, { content?: Record<string, { schema?: { $ref: string } | object }> }>
+      }
+    >
   >
   components: { schemas: Record<string, unknown>; parameters?: Record<string, Parameter> }
 }
@@ -61,6 +69,12 @@ function operations(spec: Spec): Record<string, unknown> {
       const content = operation.requestBody?.content ?? {}
       const [mediaType] = Object.keys(content)
       const entry: Record<string, unknown> = { method: method.toUpperCase(), path }
+      const ok = operation.responses?.['200']?.content ?? {}
+      const [okType] = Object.keys(ok)
+      if (okType !== undefined) {
+        const okSchema = ok[okType].schema
+        entry.success = { type: okType, schema: okSchema && '$ref' in okSchema ? { $ref: `spec${okSchema.$ref}` } : (okSchema ?? {}) }
+      }
       if (mediaType !== undefined) {
         entry.input = INPUTS[mediaType] ?? mediaType
         const schema = content[mediaType].schema

@@ -2124,6 +2124,12 @@ export const operations = {
   "deactivateLicense": {
     "method": "POST",
     "path": "/api/v4/deactivate_license",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/DeactivateLicenseResponse"
+      }
+    },
     "input": "json",
     "schema": {
       "$ref": "spec#/components/schemas/DeactivateLicenseRequest"
@@ -2132,6 +2138,12 @@ export const operations = {
   "activateLicense": {
     "method": "POST",
     "path": "/api/v4/activate_license",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/ActivateLicenseResponse"
+      }
+    },
     "input": "json",
     "schema": {
       "$ref": "spec#/components/schemas/ActivateLicenseRequest"
@@ -2140,6 +2152,12 @@ export const operations = {
   "checkLicense": {
     "method": "GET",
     "path": "/api/v4/check_license",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/CheckLicenseResponse"
+      }
+    },
     "input": "query",
     "schema": {
       "type": "object",
@@ -2222,6 +2240,12 @@ export const operations = {
   "addConsumption": {
     "method": "POST",
     "path": "/api/v4/add_consumption",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/LicenseConsumption"
+      }
+    },
     "input": "json",
     "schema": {
       "$ref": "spec#/components/schemas/AddConsumptionRequest"
@@ -2230,6 +2254,12 @@ export const operations = {
   "addFeatureConsumption": {
     "method": "POST",
     "path": "/api/v4/add_feature_consumption",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/FeatureConsumption"
+      }
+    },
     "input": "json",
     "schema": {
       "$ref": "spec#/components/schemas/AddFeatureConsumptionRequest"
@@ -2238,6 +2268,12 @@ export const operations = {
   "checkLicenseFeature": {
     "method": "GET",
     "path": "/api/v4/check_license_feature",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/LicenseFeature"
+      }
+    },
     "input": "query",
     "schema": {
       "type": "object",
@@ -2290,6 +2326,13 @@ export const operations = {
   "floatingRelease": {
     "method": "POST",
     "path": "/api/v4/floating/release",
+    "success": {
+      "type": "text/plain",
+      "schema": {
+        "type": "string",
+        "maxLength": 0
+      }
+    },
     "input": "json",
     "schema": {
       "$ref": "spec#/components/schemas/LicenseDeviceRequest"
@@ -2298,6 +2341,12 @@ export const operations = {
   "floatingBorrow": {
     "method": "POST",
     "path": "/api/v4/floating/borrow",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/FloatingBorrow"
+      }
+    },
     "input": "json",
     "schema": {
       "$ref": "spec#/components/schemas/FloatingBorrowRequest"
@@ -2306,6 +2355,12 @@ export const operations = {
   "floatingFeatureBorrow": {
     "method": "POST",
     "path": "/api/v4/floating/feature_borrow",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/FloatingBorrow"
+      }
+    },
     "input": "json",
     "schema": {
       "$ref": "spec#/components/schemas/FloatingFeatureBorrowRequest"
@@ -2314,6 +2369,13 @@ export const operations = {
   "floatingFeatureRelease": {
     "method": "POST",
     "path": "/api/v4/floating/feature_release",
+    "success": {
+      "type": "text/plain",
+      "schema": {
+        "type": "string",
+        "maxLength": 0
+      }
+    },
     "input": "json",
     "schema": {
       "$ref": "spec#/components/schemas/FeatureDeviceRequest"
@@ -2322,6 +2384,12 @@ export const operations = {
   "trialKey": {
     "method": "GET",
     "path": "/api/v4/trial_key",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/TrialKey"
+      }
+    },
     "input": "query",
     "schema": {
       "type": "object",
@@ -2396,6 +2464,12 @@ export const operations = {
   "productDetails": {
     "method": "GET",
     "path": "/api/v4/product_details",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/ProductDetails"
+      }
+    },
     "input": "query",
     "schema": {
       "type": "object",
@@ -2427,6 +2501,15 @@ export const operations = {
   "trackDeviceVariables": {
     "method": "POST",
     "path": "/api/v4/track_device_variables",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/TrackedVariable"
+        }
+      }
+    },
     "input": "json",
     "schema": {
       "$ref": "spec#/components/schemas/TrackDeviceVariablesRequest"
@@ -2435,6 +2518,15 @@ export const operations = {
   "getDeviceVariables": {
     "method": "GET",
     "path": "/api/v4/get_device_variables",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/DeviceVariable"
+        }
+      }
+    },
     "input": "query",
     "schema": {
       "type": "object",
@@ -2478,6 +2570,15 @@ export const operations = {
   "versions": {
     "method": "GET",
     "path": "/api/v4/versions",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/VersionEntry"
+        }
+      }
+    },
     "input": "query",
     "schema": {
       "type": "object",
@@ -2529,6 +2630,12 @@ export const operations = {
   "installationFile": {
     "method": "GET",
     "path": "/api/v4/installation_file",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/InstallationFile"
+      }
+    },
     "input": "query",
     "schema": {
       "type": "object",
@@ -2584,6 +2691,21 @@ export const operations = {
   "root": {
     "method": "GET",
     "path": "/",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "type": "object",
+        "required": [
+          "status"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "const": "ok"
+          }
+        }
+      }
+    },
     "input": "query",
     "schema": {
       "type": "object",

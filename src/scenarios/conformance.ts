@@ -1,21 +1,36 @@
 // Is a License API response one the contract declares? ajv compiled from the generated copy of
-// the spec's schemas (src/generated/schemas.ts), so it works from an installed package too.
-// Declared statuses: 200 (each endpoint's success) and the status of every code in the errors
-// table (the spec's error responses are exactly those; test/contract checks the two agree).
-import { Ajv } from 'ajv'
-import { specDocument } from '../generated/schemas.ts'
+// the spec (src/generated/schemas.ts), so it works from an installed package too. Declared
+// statuses: 200 (each operation's success, its schema and media type) and the status of every
+// code in the errors table (the spec's error responses are exactly those; test/contract checks
+// the two agree). Whether a 200 carries the LicenseSignature header comes from the endpoint table.
+import { Ajv, type ValidateFunction } from 'ajv'
+import { operations, specDocument } from '../generated/schemas.ts'
+import { endpointsAt } from '../core/endpoints/index.ts'
 import { ERRORS, ERROR_CODES } from '../core/errors.ts'
 
 const ajv = new Ajv({ allErrors: true, strict: false, formats: { date: /^\d{4}-\d{2}-\d{2}$/ } })
 ajv.addSchema({ $id: 'spec', ...specDocument })
-const schema = (name: string) => ({ name, validate: ajv.getSchema(`spec#/components/schemas/${name}`)! })
-const errorSchema = schema('Error')
+const errorSchema = ajv.getSchema('spec#/components/schemas/Error')!
 
-/** Each endpoint's 200: its schema and whether the answer is signed (LicenseSignature header). */
-const SUCCESS: Record<string, { name: string; validate: ReturnType<typeof schema>['validate']; signed: boolean }> = {
-  'POST /api/v4/deactivate_license': { ...schema('DeactivateLicenseResponse'), signed: false },
-  'POST /api/v4/activate_license': { ...schema('ActivateLicenseResponse'), signed: true },
-  'GET /api/v4/check_license': { ...schema('CheckLicenseResponse'), signed: true },
+interface Success {
+  name: string
+  type: string
+  validate: ValidateFunction
+  signed: boolean
+}
+
+/** `METHOD path` → what its 200 is. */
+const SUCCESS = new Map<string, Success>()
+for (const [operationId, operation] of Object.entries(operations)) {
+  if (!('success' in operation)) continue
+  const { type, schema } = operation.success as { type: string; schema: { $ref?: string } }
+  const endpoint = endpointsAt(operation.path).find((candidate) => candidate.method === operation.method)
+  SUCCESS.set(`${operation.method} ${operation.path}`, {
+    name: schema.$ref ? schema.$ref.slice(schema.$ref.lastIndexOf('/') + 1) : `the ${operationId} answer`,
+    type,
+    validate: schema.$ref ? ajv.getSchema(schema.$ref)! : ajv.compile(schema),
+    signed: endpoint?.signing === 'v2' || endpoint?.signing === 'v1+v2',
+  })
 }
 
 export const DECLARED_STATUSES: ReadonlySet<number> = new Set([200, ...ERROR_CODES.map((code) => ERRORS[code].status)])
@@ -33,25 +48,30 @@ export function checkConformance(
     problems.push(`status ${response.status} is not declared (declared: ${[...DECLARED_STATUSES].sort().join(', ')})`)
     return problems
   }
-  const type = response.headers['content-type']
-  if (!type || !/^application\/json\b/i.test(type)) problems.push(`content-type is ${type ? `"${type}"` : 'missing'}, expected application/json`)
-  let value: unknown
-  try {
-    value = JSON.parse(response.body)
-  } catch {
-    problems.push(`body is not JSON: ${JSON.stringify(response.body.slice(0, 120))}`)
-    return problems
-  }
   const path = request.path.split('?')[0].replace(/(.)\/$/, '$1')
-  const endpoint = `${request.method.toUpperCase()} ${path.slice(path.indexOf('/api/v4/'))}`
+  const at = path.indexOf('/api/v4/')
+  const endpoint = `${request.method.toUpperCase()} ${at === -1 ? path.replace(/^https?:\/\/[^/]+/, '') || '/' : path.slice(at)}`
   // A 200 from a path the spec does not declare is judged as a deactivation answer (the default).
-  const success = SUCCESS[endpoint] ?? SUCCESS['POST /api/v4/deactivate_license']
-  const { name, validate } = response.status === 200 ? success : errorSchema
+  const success = SUCCESS.get(endpoint) ?? SUCCESS.get('POST /api/v4/deactivate_license')!
+  const ok = response.status === 200
+  const expectedType = ok ? success.type : 'application/json'
+  const type = response.headers['content-type']
+  if (!type || type.split(';')[0].trim().toLowerCase() !== expectedType) problems.push(`content-type is ${type ? `"${type}"` : 'missing'}, expected ${expectedType}`)
+  let value: unknown = response.body
+  if (expectedType === 'application/json') {
+    try {
+      value = JSON.parse(response.body)
+    } catch {
+      problems.push(`body is not JSON: ${JSON.stringify(response.body.slice(0, 120))}`)
+      return problems
+    }
+  }
+  const validate = ok ? success.validate : errorSchema
   if (!validate(value)) {
-    problems.push(`body does not match ${name}: ${ajv.errorsText(validate.errors, { dataVar: 'body' })}`)
-  } else if (response.status !== 200 && (value as { status: number }).status !== response.status) {
+    problems.push(`body does not match ${ok ? success.name : 'Error'}: ${ajv.errorsText(validate.errors, { dataVar: 'body' })}`)
+  } else if (!ok && (value as { status: number }).status !== response.status) {
     problems.push(`envelope status ${(value as { status: number }).status} differs from HTTP status ${response.status}`)
   }
-  if (response.status === 200 && success.signed && !response.headers.licensesignature) problems.push('the LicenseSignature header is missing')
+  if (ok && success.signed && !response.headers.licensesignature) problems.push('the LicenseSignature header is missing')
   return problems
 }

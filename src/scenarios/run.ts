@@ -1,6 +1,7 @@
 // Runs scenarios against a target: one session (isolated state) per scenario, steps in order,
 // the first failing step ends the scenario; scenarios run in parallel up to a bound.
 import { parseDuration } from '../core/clock.ts'
+import { endpointsAt } from '../core/endpoints/index.ts'
 import { signedHeaders } from '../core/signature.ts'
 import { checkConformance } from './conformance.ts'
 import { checkSignatures } from './signatures.ts'
@@ -150,6 +151,13 @@ function errorResult(step: number, stepName: string | undefined, error: unknown,
   }
 }
 
+/** What the endpoint of a request signs: v1 too, or only the v2 header (License API paths only). */
+function signingOf(request: WireRequest): 'v2' | 'v1+v2' {
+  const path = request.path.split('?')[0]
+  const endpoint = endpointsAt(path.slice(Math.max(0, path.indexOf('/api/v4/')))).find((candidate) => candidate.method === request.method.toUpperCase())
+  return endpoint?.signing === 'v2' ? 'v2' : 'v1+v2'
+}
+
 async function runStep(scenario: Scenario, index: number, step: Step, session: Session, options: RunOptions): Promise<StepFailure | undefined> {
   const name = step.name
   try {
@@ -161,7 +169,7 @@ async function runStep(scenario: Scenario, index: number, step: Step, session: S
       const mismatches = checkResponse(step.expect!, outcome)
       if (step.expect!.signed && outcome.kind === 'response') {
         const publicKey = await session.publicKey()
-        mismatches.push(...(publicKey ? checkSignatures(request, outcome, publicKey) : ["signed: the target's public key is unknown (give --public-key FILE)"]))
+        mismatches.push(...(publicKey ? checkSignatures(request, outcome, publicKey, signingOf(request)) : ["signed: the target's public key is unknown (give --public-key FILE)"]))
       }
       const contract = options.validateResponses !== false && outcome.kind === 'response' ? checkConformance(outcome, request) : []
       if (mismatches.length > 0 || contract.length > 0) {
