@@ -37,7 +37,9 @@ export const DEFAULT_PATH = '/api/v4/deactivate_license'
 export const requestSchema = z
   .strictObject({
     method: z.string().min(1).optional().describe('HTTP method (default POST)'),
-    path: z.string().startsWith('/').optional().describe('Request path (default /api/v4/deactivate_license)'),
+    // A regex, not .startsWith(): zod writes startsWith into JSON Schema as `format: "starts_with"`,
+    // which is no JSON Schema format (ajv warns about it); the pattern alone says the same.
+    path: z.string().regex(/^\//, 'Invalid string: must start with "/"').optional().describe('Request path (default /api/v4/deactivate_license)'),
     query: z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
       .optional()
