@@ -10,7 +10,7 @@
 // Both sit one level below the package root, as src/ does, so the paths they resolve from their
 // own location (the demo seed, package.json) hold in the sources, the compiled API and the bundle.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,15 +19,33 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 export const DIST = join(root, 'dist')
 export const OUTFILE = join(DIST, 'licensespring-mock.mjs')
 
-/** Compiles the public API into dist/ (JavaScript and declarations); throws with tsc's output on an error. */
-export function buildLibrary(): void {
+/** Compiles the public API into dist/ (or outDir): JavaScript and declarations; throws with tsc's output on an error. */
+export function buildLibrary(outDir = DIST): void {
+  mkdirSync(outDir, { recursive: true })
   // What an earlier build left of a module that no longer exists must not ship.
-  for (const entry of readdirSync(DIST, { withFileTypes: true })) {
-    if (entry.isDirectory() || /\.(js|d\.ts)$/.test(entry.name)) rmSync(join(DIST, entry.name), { recursive: true, force: true })
+  for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+    if (entry.isDirectory() || /\.(js|d\.ts)$/.test(entry.name)) rmSync(join(outDir, entry.name), { recursive: true, force: true })
   }
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-  const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, encoding: 'utf8' })
+  const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', outDir], { cwd: root, encoding: 'utf8' })
   if (result.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${result.stdout}${result.stderr}`)
+  rewriteDeclarationImports(outDir)
+}
+
+/**
+ * tsc rewrites `./x.ts` to `./x.js` in the JavaScript it emits but not in declarations. Recent
+ * TypeScript resolves either; `.js` is what every TypeScript that reads package exports resolves.
+ */
+function rewriteDeclarationImports(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) rewriteDeclarationImports(path)
+    else if (entry.name.endsWith('.d.ts')) {
+      const text = readFileSync(path, 'utf8')
+      const rewritten = text.replace(/((?:from|import\()\s*'\.{1,2}\/[^']*)\.ts'/g, "$1.js'")
+      if (rewritten !== text) writeFileSync(path, rewritten)
+    }
+  }
 }
 
 /** Bundles the CLI into one ES module (dist/licensespring-mock.mjs unless told otherwise). */
@@ -55,7 +73,6 @@ const builtByPrepack = process.env.npm_lifecycle_event === 'prepare' && ['pack',
 if (process.argv[1] === fileURLToPath(import.meta.url) && builtByPrepack) {
   console.log('dist/ was built by prepack')
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  mkdirSync(DIST, { recursive: true })
   buildLibrary()
   console.log(`built ${DIST} (the API: JavaScript and declarations)`)
   console.log(`built ${await build()} (the CLI)`)

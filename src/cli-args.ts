@@ -22,10 +22,13 @@ export function usageLine(message: string, command?: string): string {
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>
+type WithHelp<T extends Options> = T & { help: { type: 'boolean'; short: 'h' } }
+/** What parseArgs returns for these options (written out: declarations cannot name node's own type for it). */
+type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: WithHelp<T>; strict: true; allowPositionals: boolean }>>
 
 /** parseArgs in strict mode, `-h`/`--help` added; throws UsageError with a message of our own. */
-export function parseCommandArgs<T extends Options>(command: string, args: string[], options: T, allowPositionals = false) {
-  const all = { ...options, help: { type: 'boolean', short: 'h' } } as const
+export function parseCommandArgs<T extends Options>(command: string, args: string[], options: T, allowPositionals = false): Parsed<T> {
+  const all: WithHelp<T> = { ...options, help: { type: 'boolean', short: 'h' } }
   try {
     return parseArgs({ args: joinDashValues(args, all), options: all, strict: true, allowPositionals })
   } catch (error) {
