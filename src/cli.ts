@@ -8,6 +8,7 @@ import { InvalidSeedError, loadSeedFile } from './seed-file.ts'
 import { ADMIN_TOKEN } from './adapters/admin.ts'
 import { SUMMARY } from './about.ts'
 import { parseCommandArgs, PROGRAM, UsageError, usageLine } from './cli-args.ts'
+import { stopWhenNpxIsGone } from './orphan.ts'
 import { StateFileError } from './state-file.ts'
 import { SigningKeyError } from './core/signing.ts'
 
@@ -183,10 +184,12 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
     const stop = () => {
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
+      unwatch()
       resolve()
     }
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
+    const unwatch = stopWhenNpxIsGone(env, stop)
   })
   // The ready line first (scripts wait for "ready at"), then the public key SDKs verify
   // signatures with, in one write so that whoever sees the ready line sees the key too.

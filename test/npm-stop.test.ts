@@ -1,18 +1,20 @@
-// `npm start &` then `kill $!` stops the server: the start script execs it, so it is the process
-// npm waits on and forwards the signal to (through `sh -c` without exec, npm's child was the
-// shell, which died and left the server holding its port).
+// `npm start &` or `npx licensespring-mock serve &`, then `kill $!`, stops the server. npm runs
+// both through `sh -c` and forwards the signal to the shell only, which left the server holding
+// its port. The start script execs the server, so npm's child is the server itself; under npx the
+// server stops when its parent goes (src/orphan.ts).
 import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { afterAll, expect, test } from 'vitest'
 import { ROOT, urlOf, type Served } from './support/processes.ts'
 
-/** `npm start -- <args>` from the repository root, as a user starts it. */
-function npmStart(args: string[]): Served {
-  const npm = process.env.npm_execpath
-  const child = npm?.endsWith('.js')
-    ? spawn(process.execPath, [npm, 'start', '--', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LICENSESPRING_MOCK_ADMIN_TOKEN: '' } })
-    : spawn('npm', ['start', '--', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LICENSESPRING_MOCK_ADMIN_TOKEN: '' } })
+/** `npm <args>` from the repository root, as a user runs it. */
+function npm(args: string[]): Served {
+  const cli = process.env.npm_execpath
+  const env = { ...process.env, LICENSESPRING_MOCK_ADMIN_TOKEN: '' }
+  const child = cli?.endsWith('.js')
+    ? spawn(process.execPath, [cli, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env })
+    : spawn('npm', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -52,15 +54,18 @@ afterAll(() => {
   }
 })
 
-test('killing `npm start` stops the server: its port is free again', { timeout: 60_000 }, async () => {
-  const started = npmStart(['--port', '0'])
+test.each([
+  ['npm start', ['start', '--', '--port', '0']],
+  ['npx licensespring-mock serve', ['exec', '--no-install', '--', 'licensespring-mock', 'serve', '--port', '0']],
+])('killing `%s` stops the server: its port is free again', { timeout: 60_000 }, async (_name, args) => {
+  const started = npm(args)
   const port = Number(new URL(await urlOf(started, 40_000)).port)
   expect(await listening(port)).toBe(true)
 
   leftovers.push(...descendants(started.child.pid!))
   started.child.kill('SIGTERM')
   await started.exit
-  // The server closes gracefully on the forwarded signal; give it a moment, then it must be gone.
+  // The server closes gracefully once it learns; give it a moment, then it must be gone.
   let open = true
   for (let attempt = 0; attempt < 100 && open; attempt++) {
     open = await listening(port)
