@@ -1,7 +1,7 @@
 // Files that ship with the package are found from the package, not from the working directory:
 // the demo seed (also as `seed: 'demo'`) and the shipped scenarios. Paths a user passes stay
 // relative to the working directory.
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { createLicenseMock, demoSeedPath, resolveSeed, shippedScenariosPath, startMockServer, loadScenarios } from '../src/index.ts'
@@ -42,4 +42,11 @@ describe('paths from the package', () => {
     expect(resolveSeed('scenarios/seeds/demo.yaml')).toEqual(resolveSeed(demoSeedPath))
     expect(() => resolveSeed('seeds/demo.yaml')).toThrow(`Invalid seed seeds/demo.yaml:\n  (root): file not found`)
   })
+})
+
+test('every example seed that ships (examples/seeds/) is a valid seed', () => {
+  const dir = join(ROOT, 'examples', 'seeds')
+  const files = readdirSync(dir).filter((name) => /\.(ya?ml|json)$/.test(name))
+  expect(files).toContain('team.yaml')
+  for (const file of files) expect(() => resolveSeed(join(dir, file)), file).not.toThrow()
 })
