@@ -53,3 +53,26 @@ export function exampleOf(block: CodeBlock): Example | undefined {
 export function emittedFile(example: Example): string {
   return `${example.dir}/${example.file.replace(/\.ts$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs')}`
 }
+
+/**
+ * tsc's errors in the examples and in licensespring-mock's own declarations (ours), and those in
+ * other packages' declarations (theirs: msw's need the DOM library, an SDK's name a package it
+ * does not depend on), which a user's skipLibCheck hides and which are not this package's to fix.
+ */
+export function typeErrors(output: string): { ours: string[]; theirs: string[] } {
+  const errors = output.split('\n').filter((line) => /error TS\d+/.test(line))
+  const theirs = errors.filter((line) => line.startsWith('node_modules/') && !line.startsWith('node_modules/licensespring-mock/'))
+  return { ours: errors.filter((line) => !theirs.includes(line)), theirs }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/**
+ * Hosts other than this machine that an example would reach: a shell block's URLs, and those of
+ * a program that does not route its requests to msw handlers (setupServer) in-process.
+ */
+export function foreignHosts(example: Example): string[] {
+  if (example.runner !== 'shell' && /\bsetupServer\b/.test(example.code)) return []
+  const hosts = [...example.code.matchAll(/\bhttps?:\/\/(\[[^\]]+\]|[^/\s:'"`$)]+)/g)].map(([, host]) => host)
+  return [...new Set(hosts.filter((host) => !LOOPBACK.has(host)))]
+}

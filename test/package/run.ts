@@ -21,7 +21,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { emittedFile, exampleOf, type Example } from './examples.ts'
+import { emittedFile, exampleOf, foreignHosts, typeErrors, type Example } from './examples.ts'
 import { codeBlocks } from './markdown.ts'
 import { missingFrom, pack, testFilesIn } from './pack.ts'
 import { copyShippedFolders, createProject, importedPackages } from './project.ts'
@@ -147,29 +147,6 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   })
 }
 
-/**
- * tsc's errors in the examples and in licensespring-mock's own declarations (ours), and those in
- * other packages' declarations (theirs: msw's need the DOM library, an SDK's name a package it
- * does not depend on), which a user's skipLibCheck hides and which are not this package's to fix.
- */
-function typeErrors(output: string): { ours: string[]; theirs: string[] } {
-  const errors = output.split('\n').filter((line) => /error TS\d+/.test(line))
-  const theirs = errors.filter((line) => line.startsWith('node_modules/') && !line.startsWith('node_modules/licensespring-mock/'))
-  return { ours: errors.filter((line) => !theirs.includes(line)), theirs }
-}
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
-
-/**
- * Hosts other than this machine that an example would reach: a shell block's URLs, and those of
- * a program that does not route its requests to msw handlers (setupServer) in-process.
- */
-function foreignHosts(example: Example): string[] {
-  if (example.runner !== 'shell' && /\bsetupServer\b/.test(example.code)) return []
-  const hosts = [...example.code.matchAll(/\bhttps?:\/\/(\[[^\]]+\]|[^/\s:'"`$)]+)/g)].map(([, host]) => host)
-  return [...new Set(hosts.filter((host) => !LOOPBACK.has(host)))]
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const label = (example: Example) => `${example.doc}:${example.line} (${example.lang}, ${example.runner === 'shell' ? 'bash' : example.runner})`
 
@@ -194,7 +171,13 @@ async function main(): Promise<number> {
     const other = blocks.filter((block) => !exampleOf(block))
     const manifest = readJson(join(ROOT, 'package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> }
     const pins = { ...manifest.dependencies, ...manifest.devDependencies }
-    const toRun = examples.filter((example) => example.notRun === undefined)
+    // An example that would reach another machine fails instead of running.
+    const toRun = examples.filter((example) => {
+      if (example.notRun !== undefined) return false
+      const hosts = foreignHosts(example)
+      if (hosts.length > 0) report('failed', label(example), `names ${hosts.join(', ')}, not on this machine: it must not run here (mark it <!-- not run: reason -->)`)
+      return hosts.length === 0
+    })
     createProject(project, packed.tarball, importedPackages(toRun.filter((example) => example.runner !== 'shell').map((example) => example.code)), pins)
     copyShippedFolders(project)
     console.log(`installed it into a fresh project with ${Object.keys((readJson(join(project, 'package.json')) as { dependencies: object }).dependencies).join(', ')}`)
@@ -229,11 +212,6 @@ async function main(): Promise<number> {
     const shell = shellSession(project, join(work, 'shell'), env)
     for (const example of toRun) {
       if (example.runner === 'vitest') continue
-      const hosts = foreignHosts(example)
-      if (hosts.length > 0) {
-        report('failed', label(example), `names ${hosts.join(', ')}, not on this machine: it must not run here (mark it <!-- not run: reason -->)`)
-        continue
-      }
       if (example.typescript && !compiled) {
         report('failed', label(example), 'not run: the TypeScript examples do not compile')
         continue
