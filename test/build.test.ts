@@ -2,6 +2,7 @@
 // hold): the CLI bundle serves, signs and validates as the sources do; the compiled API loads in
 // plain Node, with declarations beside it.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, expect, test } from 'vitest'
@@ -53,6 +54,8 @@ test('the public API compiles to ESM and declarations that plain Node loads, the
   const files = filesUnder(outDir)
   expect(files).toEqual(expect.arrayContaining(['index.js', 'index.d.ts', 'generated/schemas.js', 'generated/license-api.d.ts']))
   for (const file of files) expect(readFileSync(join(outDir, file), 'utf8'), file).not.toMatch(/from '\.{1,2}\/[^']*\.ts'/)
+  // require() of the ES module works (Node >= 20.19) only while no module of it awaits at its top level.
+  expect(typeof (createRequire(import.meta.url)(join(outDir, 'index.js')) as typeof import('../src/index.ts')).createLicenseMock).toBe('function')
   const api = (await import(pathToFileURL(join(outDir, 'index.js')).href)) as typeof import('../src/index.ts')
   expect(existsSync(api.demoSeedPath)).toBe(true)
   const mock = api.createLicenseMock()
