@@ -5,6 +5,7 @@ import { Ajv } from 'ajv'
 import { parse } from 'yaml'
 import { describe, expect, test } from 'vitest'
 import { scenarioSchemaText, SCHEMA_FILE } from '../../scripts/scenario-schema.ts'
+import { standardFormatsOnly } from '../../src/scenarios/schema.ts'
 import { findScenarioFiles } from '../../src/scenarios/load.ts'
 
 describe('scenarios/scenario.schema.json', () => {
@@ -36,4 +37,9 @@ describe('scenarios/scenario.schema.json', () => {
     expect(validate({ name: 'x', steps: [{ request: {}, expect: { status: 200 } }], colour: 'red' })).toBe(false)
     expect(validate({ name: 'x', steps: [{ request: { bdy: {} }, expect: { status: 200 } }] })).toBe(false)
   })
+})
+
+test('formats of our own are left out of the published schema, standard ones kept', () => {
+  const schema = { type: 'object', properties: { at: { type: 'string', format: 'instant' }, when: { type: 'string', format: 'date-time' }, format: { type: 'string' } } }
+  expect(standardFormatsOnly(schema)).toEqual({ type: 'object', properties: { at: { type: 'string' }, when: { type: 'string', format: 'date-time' }, format: { type: 'string' } } })
 })
