@@ -5,8 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type * as Yaml from 'yaml'
-import { findDuplicateKey } from './core/json-keys.ts'
-import { parseSeedText, validateSeed, type Seed, type SeedInput, type SeedIssue } from './core/seed.ts'
+import { parseSeedText, validateSeed, type Seed, type SeedInput, type SeedIssue, type SeedResult } from './core/seed.ts'
 import { snapshotSeedText, TEXT_SNAPSHOT_FROM, type SeedSnapshot } from './core/snapshot.ts'
 import { describeJsonError } from './json-error.ts'
 import { demoSeedPath } from './package-files.ts'
@@ -50,23 +49,37 @@ function parseSeedFile(file: string, text: string): Seed {
   throw new InvalidSeedError(file, isJsonFile(file) ? result.issues : (yamlSyntaxIssue(text) ?? result.issues))
 }
 
+/** Up to this size a .json file is checked with JSON.parse before it is read as a seed. */
+const CHECK_JSON_UP_TO = 1024 * 1024
+
 /**
- * A .json file is read as JSON, so that its errors are told in JSON's terms (the YAML parser
- * would accept some of its mistakes and word the rest as YAML). One JSON.parse, as the JSON fast
- * path of parseSeedText does, with the same duplicate-key check.
+ * A .json file is JSON, and its errors are told in JSON's terms: the YAML parser, which
+ * parseSeedText falls back to when JSON.parse fails, would accept some mistakes (a trailing comma)
+ * and word the others as YAML. A file of hand-written size is checked with JSON.parse first; a
+ * larger one is machine-written, and parseSeedText's own JSON.parse reads it once (scanned again
+ * for a syntax error only when it fails). The seed itself comes from parseSeedText as any seed's,
+ * with its duplicate-key policy.
  */
-function parseJsonSeed(text: string): ReturnType<typeof parseSeedText> {
+function parseJsonSeed(text: string): SeedResult {
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  let data: unknown
-  try {
-    data = JSON.parse(json)
-  } catch {
-    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${describeJsonError(json) ?? 'unreadable'}` }] }
+  const object = /^\s*\{/.test(json)
+  if (!object || json.length <= CHECK_JSON_UP_TO) {
+    let data: unknown
+    try {
+      data = JSON.parse(json)
+    } catch {
+      return jsonIssue(describeJsonError(json) ?? 'unreadable')
+    }
+    // Not an object: no seed, and validation says so.
+    if (!object) return validateSeed(data)
   }
-  const duplicate = findDuplicateKey(json)
-  if (duplicate !== undefined) return { ok: false, issues: [{ path: '', message: `"${duplicate}" appears twice in one object` }] }
-  return validateSeed(data)
+  const result = parseSeedText(json)
+  if (result.ok) return result
+  const syntax = describeJsonError(json)
+  return syntax ? jsonIssue(syntax) : result
 }
+
+const jsonIssue = (syntax: string): SeedResult => ({ ok: false, issues: [{ path: '', message: `not valid JSON: ${syntax}` }] })
 
 let yamlModule: typeof Yaml | undefined
 /**

@@ -61,6 +61,13 @@ describe('seed files that cannot be read as seeds: one line each', () => {
     expect(result.outLines).toEqual([`${yamlInJson}: not valid JSON: unexpected "p" at line 1, column 1`])
   })
 
+  test('a .json file with a repeated key gets the seed policy for it', async () => {
+    const file = write('repeated.json', '{"products": [{"short_code": "p", "short_code": "q"}]}')
+    const result = await run(['validate', file])
+    expect(result.outLines).toEqual([expect.stringMatching(/: Map keys must be unique: "short_code" appears twice in one object$/)])
+    expect(result.outLines[0].startsWith(`${file}: `)).toBe(true)
+  })
+
   test.each([
     ['an empty file', empty],
     ['a file of comments only', comments],
