@@ -1,17 +1,57 @@
-// Bundles the CLI (src/cli.ts and every dependency) into dist/licensespring-mock.mjs, so that
-// `licensespring-mock serve` starts from one file instead of loading ~600 modules through tsx's
-// loader (about 1 s → 0.3 s to the ready line). bin/licensespring-mock.js uses the bundle while
-// it is newer than every file under src/, and the sources through tsx otherwise, so an edit is
-// never served stale. Runs on `npm install` (prepare); without esbuild it says so and exits 0.
-import { mkdirSync } from 'node:fs'
+// `npm run build` (also `prepare` on `npm install` in a checkout, and `prepack` before `npm pack`):
+//
+// - dist/**/*.js and *.d.ts: the public API (src/index.ts and everything it imports, src/generated
+//   included) compiled by tsc with tsconfig.build.json, as plain ESM that Node and TypeScript
+//   projects load from the package (`exports` points there);
+// - dist/licensespring-mock.mjs: the CLI (src/cli.ts and every dependency) bundled into one file by
+//   esbuild, so that `licensespring-mock serve` loads one module instead of some 600 (about 1 s →
+//   0.3 s to the ready line).
+//
+// Both sit one level below the package root, as src/ does, so the paths they resolve from their
+// own location (the demo seed, package.json) hold in the sources, the compiled API and the bundle.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-export const OUTFILE = fileURLToPath(new URL('../dist/licensespring-mock.mjs', import.meta.url))
+export const DIST = join(root, 'dist')
+export const OUTFILE = join(DIST, 'licensespring-mock.mjs')
 
+/** Compiles the public API into dist/ (or outDir): JavaScript and declarations; throws with tsc's output on an error. */
+export function buildLibrary(outDir = DIST): void {
+  mkdirSync(outDir, { recursive: true })
+  // What an earlier build left of a module that no longer exists must not ship.
+  for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+    if (entry.isDirectory() || /\.(js|d\.ts)$/.test(entry.name)) rmSync(join(outDir, entry.name), { recursive: true, force: true })
+  }
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+  const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', outDir], { cwd: root, encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${result.stdout}${result.stderr}`)
+  rewriteDeclarationImports(outDir)
+}
+
+/**
+ * tsc rewrites `./x.ts` to `./x.js` in the JavaScript it emits but not in declarations. Recent
+ * TypeScript resolves either; `.js` is what every TypeScript that reads package exports resolves.
+ */
+function rewriteDeclarationImports(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) rewriteDeclarationImports(path)
+    else if (entry.name.endsWith('.d.ts')) {
+      const text = readFileSync(path, 'utf8')
+      const rewritten = text.replace(/((?:from|import\()\s*'\.{1,2}\/[^']*)\.ts'/g, "$1.js'")
+      if (rewritten !== text) writeFileSync(path, rewritten)
+    }
+  }
+}
+
+/** Bundles the CLI into one ES module (dist/licensespring-mock.mjs unless told otherwise). */
 export async function build(outfile = OUTFILE): Promise<string> {
   const { build: esbuild } = await import('esbuild')
-  mkdirSync(new URL('../dist/', import.meta.url), { recursive: true })
+  mkdirSync(DIST, { recursive: true })
   await esbuild({
     absWorkingDir: root,
     entryPoints: ['src/cli.ts'],
@@ -27,12 +67,13 @@ export async function build(outfile = OUTFILE): Promise<string> {
   return outfile
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  try {
-    console.log(`built ${await build(process.argv[2])}`)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException | undefined)?.code !== 'ERR_MODULE_NOT_FOUND') throw error
-    // An install without dev dependencies: the CLI runs from the sources through tsx.
-    console.log('esbuild is not installed: no bundle; the CLI will run from the sources')
-  }
+/** `npm pack` and `npm publish` run prepack and then prepare: the second build would redo the first. */
+const builtByPrepack = process.env.npm_lifecycle_event === 'prepare' && ['pack', 'publish'].includes(process.env.npm_command ?? '')
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && builtByPrepack) {
+  console.log('dist/ was built by prepack')
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildLibrary()
+  console.log(`built ${DIST} (the API: JavaScript and declarations)`)
+  console.log(`built ${await build()} (the CLI)`)
 }

@@ -1,16 +1,16 @@
 // `licensespring-mock serve | validate | test`. Exit codes: 0 done, 1 a check failed,
 // 2 usage / configuration error. Errors are one line each, never a stack trace.
 import { readFileSync } from 'node:fs'
-import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { DEFAULT_HOST, DEFAULT_PORT, packageVersion, startMockServer, type RunningServer } from './server.ts'
 import { parseInstant } from './core/clock.ts'
 import type { SeedIssue } from './core/seed.ts'
 import { InvalidSeedError, loadSeedFile } from './seed-file.ts'
 import { ADMIN_TOKEN } from './adapters/admin.ts'
+import { SUMMARY } from './about.ts'
+import { parseCommandArgs, PROGRAM, UsageError, usageLine } from './cli-args.ts'
+import { stopWhenNpxIsGone } from './orphan.ts'
 import { StateFileError } from './state-file.ts'
 import { SigningKeyError } from './core/signing.ts'
-
-const PROGRAM = 'licensespring-mock'
 
 export interface CliIo {
   out(line: string): void
@@ -24,7 +24,7 @@ const processIo: CliIo = {
 
 const USAGE = `Usage: ${PROGRAM} <command> [options]
 
-A stateful test double of LicenseSpring's License API (POST /api/v4/deactivate_license).
+${SUMMARY}.
 
 Commands:
   serve      start the mock server (the demo seed unless --seed is given)
@@ -43,7 +43,8 @@ Stops on SIGINT (Ctrl-C) or SIGTERM.
 Options:
   --port N            port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
   --host H            address to bind (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)
-  --seed FILE         seed file, YAML or JSON (default: the demo seed)
+  --seed FILE         seed file, YAML or JSON (.json files are read as JSON);
+                      default: demo, the demo seed that ships with the package
   --clock ISO         start the license clock at this instant, e.g. 2030-01-01T00:00:00Z
   --journal-size N    how many requests the journal keeps (default 10000)
   --admin-token T     require "Authorization: Bearer T" on every /__admin route
@@ -63,24 +64,14 @@ for each issue of an invalid one. Exit code 0 when all are valid, 1 otherwise.
 Options:
   -h, --help    show this help`
 
-/** A usage error: reported as one line with a hint, exit code 2. */
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly command?: string,
-  ) {
-    super(message)
-  }
-}
-
 type Command = (args: string[], io: CliIo, env: NodeJS.ProcessEnv) => Promise<number>
 
 const COMMANDS: Record<string, Command> = {
   serve,
   validate,
-  async test(args) {
+  async test(args, io) {
     const { runTestCommand } = await import('./scenarios/cli.ts')
-    return runTestCommand(args)
+    return runTestCommand(args, io)
   },
 }
 
@@ -106,22 +97,11 @@ export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.Pr
     return await command(args, io, env)
   } catch (error) {
     if (error instanceof UsageError) {
-      const scope = error.command ? `${PROGRAM} ${error.command}` : PROGRAM
-      io.err(`${scope}: ${error.message} (run "${scope} --help" for usage)`)
+      io.err(usageLine(error.message, error.command))
       return 2
     }
     io.err(`${PROGRAM}: ${oneLine(error)}`)
     return 1
-  }
-}
-
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T, allowPositionals = false) {
-  try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals })
-  } catch (error) {
-    // node's messages go on with advice about `--`; the first sentence is the point.
-    const message = error instanceof Error ? error.message.split(/\.\s/)[0].replace(/\.$/, '') : String(error)
-    throw new UsageError(message, command)
   }
 }
 
@@ -133,7 +113,7 @@ function integer(command: string, flag: string, text: string | undefined, min: n
 }
 
 async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
-  const { values } = parse('serve', args, {
+  const { values } = parseCommandArgs('serve', args, {
     port: { type: 'string' },
     host: { type: 'string' },
     seed: { type: 'string' },
@@ -204,10 +184,12 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
     const stop = () => {
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
+      unwatch()
       resolve()
     }
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
+    const unwatch = stopWhenNpxIsGone(env, stop)
   })
   // The ready line first (scripts wait for "ready at"), then the public key SDKs verify
   // signatures with, in one write so that whoever sees the ready line sees the key too.
@@ -232,7 +214,7 @@ function listenFailure(error: unknown, host: string, port: number): string {
 }
 
 async function validate(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse('validate', args, {}, true)
+  const { values, positionals } = parseCommandArgs('validate', args, {}, true)
   if (values.help) {
     io.out(VALIDATE_USAGE)
     return 0

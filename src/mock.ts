@@ -11,7 +11,11 @@ import type { Db } from './core/store.ts'
 import { DEMO_SEED, InvalidSeedError, resolveSeedForEngine } from './seed-file.ts'
 
 export interface LicenseMockOptions {
-  /** A seed file path (YAML or JSON) or a seed object; the demo seed when absent. */
+  /**
+   * A seed file (YAML, or JSON for a .json file): a path relative to the working directory (or
+   * absolute, or a file URL), or `'demo'` for the demo seed that ships with the package
+   * (`demoSeedPath`); or a seed object. The demo seed when absent.
+   */
   seed?: string | URL | SeedInput
   /** Start the license clock at this instant (ISO string or Date). */
   clock?: string | Date

@@ -23,7 +23,11 @@ export function packageVersion(): string {
 }
 
 export interface MockServerOptions {
-  /** A seed file path (YAML or JSON) or a seed object; the demo seed when absent. */
+  /**
+   * A seed file (YAML, or JSON for a .json file): a path relative to the working directory (or
+   * absolute), or `'demo'` for the demo seed that ships with the package (`demoSeedPath`); or a
+   * seed object. The demo seed when absent.
+   */
   seed?: string | SeedInput
   /** Default 4010; 0 picks any free port. */
   port?: number

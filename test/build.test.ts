@@ -1,17 +1,23 @@
-// The bundle `npm run build` makes for the CLI (dist/, next to src/ so that its paths to
-// package.json and the demo seed hold): it serves, signs and validates as the sources do.
-import { rmSync } from 'node:fs'
+// What `npm run build` makes (next to src/, so that the paths to package.json and the demo seed
+// hold): the CLI bundle serves, signs and validates as the sources do; the compiled API loads in
+// plain Node, with declarations beside it.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, expect, test } from 'vitest'
-import { build } from '../scripts/build.ts'
+import { build, buildLibrary } from '../scripts/build.ts'
 import { packageVersion } from '../src/server.ts'
 import { signedHeaders } from '../src/core/signature.ts'
 import { ROOT, spawnNode, urlOf } from './support/processes.ts'
 import { assertConformsToSpec } from './support/spec.ts'
 
 const outfile = join(ROOT, 'dist', `build-test-${process.pid}.mjs`)
-afterAll(() => rmSync(outfile, { force: true }))
+const outDir = join(ROOT, `dist-test-${process.pid}`)
+afterAll(() => {
+  rmSync(outfile, { force: true })
+  rmSync(outDir, { recursive: true, force: true })
+})
 
 /** `main(args)` of the bundle, in a process of its own. */
 const runBundle = (args: string[]) =>
@@ -37,4 +43,21 @@ test('the bundle serves the demo seed: health, a signed check that conforms, the
   const validated = runBundle(['validate', join(ROOT, 'scenarios', 'seeds', 'demo.yaml')])
   expect((await validated.exit).code).toBe(0)
   expect(validated.stdout()).toBe(`ok ${join(ROOT, 'scenarios', 'seeds', 'demo.yaml')}\n`)
+})
+
+/** Every file under a folder, as paths relative to it. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)).map((file) => `${entry.name}/${file}`) : [entry.name]))
+
+test('the public API compiles to ESM and declarations that plain Node loads, the demo seed found from the package', { timeout: 120_000 }, async () => {
+  buildLibrary(outDir)
+  const files = filesUnder(outDir)
+  expect(files).toEqual(expect.arrayContaining(['index.js', 'index.d.ts', 'generated/schemas.js', 'generated/license-api.d.ts']))
+  for (const file of files) expect(readFileSync(join(outDir, file), 'utf8'), file).not.toMatch(/from '\.{1,2}\/[^']*\.ts'/)
+  // require() of the ES module works (Node >= 20.19) only while no module of it awaits at its top level.
+  expect(typeof (createRequire(import.meta.url)(join(outDir, 'index.js')) as typeof import('../src/index.ts')).createLicenseMock).toBe('function')
+  const api = (await import(pathToFileURL(join(outDir, 'index.js')).href)) as typeof import('../src/index.ts')
+  expect(existsSync(api.demoSeedPath)).toBe(true)
+  const mock = api.createLicenseMock()
+  expect((await mock.state.get()).credentials?.[0]?.api_key).toBe('demo-api-key')
 })

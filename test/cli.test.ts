@@ -157,13 +157,13 @@ describe('serve (a real process)', () => {
 
 describe('serve usage errors (in-process)', () => {
   test.each([
-    [['serve', '--prot', '1'], `licensespring-mock serve: Unknown option '--prot' (run "licensespring-mock serve --help" for usage)`],
+    [['serve', '--prot', '1'], 'licensespring-mock serve: unknown option "--prot" (run "licensespring-mock serve --help" for usage)'],
     [['serve', '--port', 'abc'], 'licensespring-mock serve: --port must be an integer from 0 to 65535, got "abc" (run "licensespring-mock serve --help" for usage)'],
     [['serve', '--port', '70000'], 'licensespring-mock serve: --port must be an integer from 0 to 65535, got "70000" (run "licensespring-mock serve --help" for usage)'],
     [['serve', '--journal-size=-1'], 'licensespring-mock serve: --journal-size must be an integer from 0 to 10000000, got "-1" (run "licensespring-mock serve --help" for usage)'],
     [['serve', '--clock', 'tomorrow'], 'licensespring-mock serve: --clock must be an ISO 8601 date or date-time such as 2030-01-01T00:00:00Z, got "tomorrow" (run "licensespring-mock serve --help" for usage)'],
-    [['serve', '--port'], `licensespring-mock serve: Option '--port <value>' argument missing (run "licensespring-mock serve --help" for usage)`],
-    [['serve', 'extra'], `licensespring-mock serve: Unexpected argument 'extra' (run "licensespring-mock serve --help" for usage)`],
+    [['serve', '--port'], 'licensespring-mock serve: --port needs a value (run "licensespring-mock serve --help" for usage)'],
+    [['serve', 'extra'], 'licensespring-mock serve: unexpected argument "extra" (run "licensespring-mock serve --help" for usage)'],
   ])('%j → exit 2 and one line', async (argv, line) => {
     const result = await run(argv)
     expect(result.code).toBe(2)

@@ -3,7 +3,7 @@
 import { createPublicKey } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
+import { parseCommandArgs, UsageError, usageLine } from '../cli-args.ts'
 import { VAR_NAME } from './interpolate.ts'
 import { formatIssue, loadScenarios, ScenarioConfigError } from './load.ts'
 import { createConsoleReporter } from './report-console.ts'
@@ -54,11 +54,10 @@ const defaultIo: CommandIo = {
 export async function runTestCommand(args: string[], io: CommandIo = defaultIo): Promise<number> {
   let parsed
   try {
-    parsed = parseArgs({
+    parsed = parseCommandArgs(
+      'test',
       args,
-      allowPositionals: true,
-      strict: true,
-      options: {
+      {
         target: { type: 'string' },
         'api-key': { type: 'string' },
         'shared-key': { type: 'string' },
@@ -69,11 +68,12 @@ export async function runTestCommand(args: string[], io: CommandIo = defaultIo):
         var: { type: 'string', multiple: true },
         concurrency: { type: 'string' },
         'no-validate': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
       },
-    })
+      true,
+    )
   } catch (error) {
-    return usage(io, error instanceof Error ? error.message : String(error))
+    if (!(error instanceof UsageError)) throw error
+    return usage(io, error.message)
   }
   const { values, positionals } = parsed
   if (values.help) {
@@ -164,9 +164,9 @@ export async function runTestCommand(args: string[], io: CommandIo = defaultIo):
   return report.summary.failed > 0 ? EXIT_FAILED : EXIT_PASSED
 }
 
+/** One line, as the other commands report usage errors. */
 function usage(io: CommandIo, message: string): number {
-  io.err(`Error: ${message}`)
-  io.err('Run `licensespring-mock test --help` for usage.')
+  io.err(usageLine(message, 'test'))
   return EXIT_ERROR
 }
 

@@ -37,7 +37,9 @@ export const DEFAULT_PATH = '/api/v4/deactivate_license'
 export const requestSchema = z
   .strictObject({
     method: z.string().min(1).optional().describe('HTTP method (default POST)'),
-    path: z.string().startsWith('/').optional().describe('Request path (default /api/v4/deactivate_license)'),
+    // A regex, not .startsWith(): zod writes startsWith into JSON Schema as `format: "starts_with"`,
+    // which is no JSON Schema format (ajv warns about it); the pattern alone says the same.
+    path: z.string().regex(/^\//, 'Invalid string: must start with "/"').optional().describe('Request path (default /api/v4/deactivate_license)'),
     query: z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
       .optional()
@@ -213,11 +215,32 @@ export type ScenarioListDocument = z.output<typeof scenarioListSchema>
 
 /** The published JSON Schema (draft-07: what YAML editors understand best). */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(scenarioFileSchema, { io: 'input', target: 'draft-07', unrepresentable: 'any', reused: 'ref' }) as Record<string, unknown>
+  const schema = standardFormatsOnly(z.toJSONSchema(scenarioFileSchema, { io: 'input', target: 'draft-07', unrepresentable: 'any', reused: 'ref' })) as Record<string, unknown>
   return {
     $schema: schema.$schema,
     title: 'licensespring-mock scenario file',
     description: 'One scenario, or a list of scenarios under `scenarios:`. See the README, "Writing scenarios".',
     ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema')),
   }
+}
+
+/** The formats JSON Schema defines (draft 7 and 2019-09); editors and validators know no others. */
+const STANDARD_FORMATS = new Set([
+  'date-time', 'date', 'time', 'duration', 'email', 'idn-email', 'hostname', 'idn-hostname', 'ipv4', 'ipv6',
+  'uri', 'uri-reference', 'iri', 'iri-reference', 'uri-template', 'uuid', 'json-pointer', 'relative-json-pointer', 'regex',
+])
+
+/**
+ * The schema without `format` values of our own (a format the mock's validators read, say): in
+ * the published file an editor or ajv would only warn about them, and the pattern or type beside
+ * them still says what is allowed.
+ */
+export function standardFormatsOnly(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(standardFormatsOnly)
+  if (typeof schema !== 'object' || schema === null) return schema
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key, value]) => key !== 'format' || typeof value !== 'string' || STANDARD_FORMATS.has(value))
+      .map(([key, value]) => [key, standardFormatsOnly(value)]),
+  )
 }
