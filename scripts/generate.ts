@@ -53,6 +53,13 @@ interface Spec {
   components: { schemas: Record<string, unknown>; parameters?: Record<string, Parameter> }
 }
 
+/** `#/components/…` references as ajv finds them once specDocument is added as `spec`. */
+function specRefs(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(specRefs)
+  if (typeof schema !== 'object' || schema === null) return schema
+  return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `spec${value}` : specRefs(value)]))
+}
+
 const INPUTS: Record<string, string> = { 'application/json': 'json', 'text/plain': 'text', 'application/x-www-form-urlencoded': 'form' }
 
 /**
@@ -73,12 +80,12 @@ function operations(spec: Spec): Record<string, unknown> {
       const [okType] = Object.keys(ok)
       if (okType !== undefined) {
         const okSchema = ok[okType].schema
-        entry.success = { type: okType, schema: okSchema && '$ref' in okSchema ? { $ref: `spec${okSchema.$ref}` } : (okSchema ?? {}) }
+        entry.success = { type: okType, schema: specRefs(okSchema ?? {}) }
       }
       if (mediaType !== undefined) {
         entry.input = INPUTS[mediaType] ?? mediaType
         const schema = content[mediaType].schema
-        entry.schema = schema && '$ref' in schema ? { $ref: `spec${schema.$ref}` } : (schema ?? {})
+        entry.schema = specRefs(schema ?? {})
       } else {
         entry.input = 'query'
         entry.schema = {

@@ -2506,7 +2506,7 @@ export const operations = {
       "schema": {
         "type": "array",
         "items": {
-          "$ref": "#/components/schemas/TrackedVariable"
+          "$ref": "spec#/components/schemas/TrackedVariable"
         }
       }
     },
@@ -2523,7 +2523,7 @@ export const operations = {
       "schema": {
         "type": "array",
         "items": {
-          "$ref": "#/components/schemas/DeviceVariable"
+          "$ref": "spec#/components/schemas/DeviceVariable"
         }
       }
     },
@@ -2575,7 +2575,7 @@ export const operations = {
       "schema": {
         "type": "array",
         "items": {
-          "$ref": "#/components/schemas/VersionEntry"
+          "$ref": "spec#/components/schemas/VersionEntry"
         }
       }
     },

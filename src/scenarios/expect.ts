@@ -69,9 +69,13 @@ export function checkResponse(expect: Expectation, outcome: Outcome): string[] {
   return problems
 }
 
-/** `wanted` within `actual`: objects field by field (extra fields ignored), text exact or /regex/, the rest deep-equal. */
+/**
+ * `wanted` within `actual`: objects field by field (extra fields ignored), arrays item by item
+ * (the same length), text exact or /regex/, the rest deep-equal.
+ */
 export function contains(actual: unknown, wanted: unknown): boolean {
   if (typeof wanted === 'string') return typeof actual === 'string' && matchesText(actual, wanted)
+  if (Array.isArray(wanted)) return Array.isArray(actual) && actual.length === wanted.length && wanted.every((item, i) => contains(actual[i], item))
   if (typeof wanted === 'object' && wanted !== null && !Array.isArray(wanted)) {
     if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return false
     return Object.entries(wanted).every(([key, value]) => contains((actual as Record<string, unknown>)[key], value))
@@ -135,6 +139,7 @@ function checkLicense(label: string, expected: LicenseAssertion, license: Licens
     field('active', want.active, device.active ?? true)
     field('blacklisted', want.blacklisted, device.blacklisted ?? false)
     field('floating_in_use', want.floating_in_use, device.floating_in_use)
+    if (want.variables !== undefined && !deepEqual(want.variables, device.variables ?? {})) problems.push(`${at}: variables: expected ${show(want.variables)}, got ${show(device.variables ?? {})}`)
     for (const name of ['time_activated', 'time_deactivated'] as const) {
       const wanted = want[name]
       const got = device[name]

@@ -116,6 +116,7 @@ export const deviceAssertionSchema = z.strictObject({
   time_activated: presence.optional(),
   time_deactivated: presence.optional(),
   floating_in_use: z.boolean().optional(),
+  variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe('The device variables, exactly'),
 })
 
 export const userAssertionSchema = z.strictObject({

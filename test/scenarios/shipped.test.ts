@@ -152,7 +152,7 @@ describe('coverage of the shipped scenarios', () => {
 
   test('the folders say what they hold', () => {
     const folders = new Set(scenarios.map((scenario) => scenario.file.split('/')[1]))
-    expect([...folders].sort()).toEqual(['auth', 'faults', 'flows', 'limits', 'rules'])
+    expect([...folders].sort()).toEqual(['auth', 'faults', 'flows', 'lifecycle', 'limits', 'rules'])
   })
 })
 

@@ -6,6 +6,7 @@ import { defineEndpoint } from './define.ts'
 
 export const addConsumption = defineEndpoint({
   name: 'add_consumption',
+  family: 'consumptions',
   operationId: 'addConsumption',
   mutates: true,
   signing: 'v2',
@@ -31,6 +32,7 @@ export const addConsumption = defineEndpoint({
 
 export const addFeatureConsumption = defineEndpoint({
   name: 'add_feature_consumption',
+  family: 'consumptions',
   operationId: 'addFeatureConsumption',
   mutates: true,
   signing: 'v2',

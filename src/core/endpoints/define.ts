@@ -41,6 +41,8 @@ export interface Success {
 
 export interface Endpoint {
   readonly name: string
+  /** What `--help` and the docs group it under, e.g. `floating`. */
+  readonly family: string
   readonly operationId: OperationId
   readonly method: 'GET' | 'POST'
   readonly path: string
@@ -64,6 +66,7 @@ export interface Endpoint {
 
 export interface EndpointSpec<Req, Found, Applied> {
   name: string
+  family: string
   operationId: OperationId
   auth?: 'license' | 'none'
   mutates: boolean
@@ -88,6 +91,7 @@ export function defineEndpoint<Req, Found, Applied = undefined>(spec: EndpointSp
   const validate = requestValidator<Req>({ operationId: spec.operationId, ...spec.request })
   return {
     name: spec.name,
+    family: spec.family,
     operationId: spec.operationId,
     method: operation.method,
     path: operation.path,

@@ -7,6 +7,7 @@ type VariablesRequest = Identity & { hardware_id: string; variables?: Record<str
 
 export const trackDeviceVariables = defineEndpoint({
   name: 'track_device_variables',
+  family: 'device variables',
   operationId: 'trackDeviceVariables',
   mutates: true,
   signing: 'v2',
@@ -23,6 +24,7 @@ export const trackDeviceVariables = defineEndpoint({
 
 export const getDeviceVariables = defineEndpoint({
   name: 'get_device_variables',
+  family: 'device variables',
   operationId: 'getDeviceVariables',
   mutates: false,
   signing: 'v2',

@@ -20,6 +20,7 @@ type DeviceRequest = Identity & { hardware_id: string }
 
 export const floatingRelease = defineEndpoint({
   name: 'floating/release',
+  family: 'floating',
   operationId: 'floatingRelease',
   mutates: true,
   signing: 'none',
@@ -36,6 +37,7 @@ export const floatingRelease = defineEndpoint({
 
 export const floatingBorrow = defineEndpoint({
   name: 'floating/borrow',
+  family: 'floating',
   operationId: 'floatingBorrow',
   mutates: true,
   signing: 'v2',
@@ -59,6 +61,7 @@ export const floatingBorrow = defineEndpoint({
 
 export const checkLicenseFeature = defineEndpoint({
   name: 'check_license_feature',
+  family: 'features',
   operationId: 'checkLicenseFeature',
   // A check reads; for a floating feature it also takes or renews the device's slot.
   mutates: false,
@@ -77,6 +80,7 @@ export const checkLicenseFeature = defineEndpoint({
 
 export const floatingFeatureRelease = defineEndpoint({
   name: 'floating/feature_release',
+  family: 'floating',
   operationId: 'floatingFeatureRelease',
   mutates: true,
   signing: 'none',
@@ -91,6 +95,7 @@ export const floatingFeatureRelease = defineEndpoint({
 
 export const floatingFeatureBorrow = defineEndpoint({
   name: 'floating/feature_borrow',
+  family: 'floating',
   operationId: 'floatingFeatureBorrow',
   mutates: true,
   signing: 'v2',

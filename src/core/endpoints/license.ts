@@ -11,6 +11,7 @@ import { defineEndpoint } from './define.ts'
 
 export const activateLicense = defineEndpoint({
   name: 'activate_license',
+  family: 'activation',
   operationId: 'activateLicense',
   mutates: true,
   signing: 'v1+v2',
@@ -28,6 +29,7 @@ export const activateLicense = defineEndpoint({
 
 export const checkLicense = defineEndpoint({
   name: 'check_license',
+  family: 'check',
   operationId: 'checkLicense',
   // A read-only API key may check: it only reads.
   mutates: false,
@@ -48,6 +50,7 @@ export const checkLicense = defineEndpoint({
 
 export const deactivateLicense = defineEndpoint({
   name: 'deactivate_license',
+  family: 'deactivation',
   operationId: 'deactivateLicense',
   mutates: true,
   signing: 'none',

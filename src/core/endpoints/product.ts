@@ -8,6 +8,7 @@ import { defineEndpoint } from './define.ts'
 
 export const productDetails = defineEndpoint({
   name: 'product_details',
+  family: 'product details',
   operationId: 'productDetails',
   mutates: false,
   signing: 'v2',
@@ -33,6 +34,7 @@ export const productDetails = defineEndpoint({
 
 export const versions = defineEndpoint({
   name: 'versions',
+  family: 'versions',
   operationId: 'versions',
   mutates: false,
   signing: 'v2',
@@ -45,6 +47,7 @@ export const versions = defineEndpoint({
 
 export const installationFile = defineEndpoint({
   name: 'installation_file',
+  family: 'versions',
   operationId: 'installationFile',
   mutates: false,
   signing: 'v2',
@@ -57,6 +60,7 @@ export const installationFile = defineEndpoint({
 
 export const trialKey = defineEndpoint({
   name: 'trial_key',
+  family: 'trials',
   operationId: 'trialKey',
   mutates: true,
   signing: 'v2',
@@ -106,6 +110,7 @@ export const trialKey = defineEndpoint({
 
 export const root = defineEndpoint({
   name: 'root',
+  family: 'online check',
   operationId: 'root',
   auth: 'none',
   mutates: false,
