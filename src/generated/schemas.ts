@@ -10,6 +10,13 @@ export const specDocument = {
           "hardware_id",
           "product"
         ],
+        "not": {
+          "required": [
+            "id_token",
+            "code"
+          ],
+          "description": "id_token and code exclude each other: validation_error \"send either id_token or code, not both\" (x-inferred)"
+        },
         "additionalProperties": false,
         "x-inferred": true,
         "properties": {
@@ -173,6 +180,13 @@ export const specDocument = {
           "hardware_id",
           "product"
         ],
+        "not": {
+          "required": [
+            "id_token",
+            "code"
+          ],
+          "description": "id_token and code exclude each other: validation_error \"send either id_token or code, not both\" (x-inferred)"
+        },
         "additionalProperties": false,
         "x-inferred": true,
         "properties": {
