@@ -8,7 +8,10 @@ licensespring-mock, configured only through examples/python/configure.py (the RE
   LICENSESPRING_MOCK_SHARED_KEY       its shared key (default demo-shared-key)
 
 Every test gets its own tenant (POST /__admin/tenants) built from its module's SEED, so tests never
-see each other's activations and the server's own data stays as it was.
+see each other's activations and the server's own data stays as it was. To cover another endpoint,
+add a module test_<endpoint>.py with its SEED and tests that call tenant.client(hardware_id).<method>
+(APIClient) or LicenseManager(tenant.configuration(...)); tenant.fault, tenant.state and
+tenant.device reach the admin API for that tenant.
 """
 import copy
 import os
