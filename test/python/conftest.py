@@ -29,6 +29,10 @@ DOMAIN = urlsplit(URL).netloc
 ADMIN = f"{URL}/__admin"
 # Generous: the machines are shared, and a test must not fail because one answer was slow.
 TIMEOUT = 60
+# What the SDK's verifier (pycryptodome's PKCS#1 v1.5) raises for a signature its key did not make:
+# "Plaintext too large" when the signature, read as a number, is not below that key's modulus
+# (about half of all keys), "Invalid signature" otherwise.
+REFUSED = "^(Invalid signature|Plaintext too large)$"
 
 
 def admin(method, path, **kwargs):
