@@ -69,10 +69,11 @@ export function requestValidator<T>(shape: RequestShape): Validate<T> {
     const fields = operation.input === 'query' ? { ...(input as Record<string, unknown>) } : (input as Record<string, unknown>)
     const missing = missingFields(fields, required, methodOf, shape.identity)
     if (missing.length > 0) return fail('missing_parameters', { fields: missing.join(', ') })
-    if (!validate(fields)) return fail('validation_error', describe(validate.errors?.[0], whole))
+    // Before the schema, whose `not` says the same in words a person can't act on.
     if (shape.identity?.sso && fields.id_token !== undefined && fields.code !== undefined) {
       return fail('validation_error', { field: 'code', reason: 'send either id_token or code, not both' })
     }
+    if (!validate(fields)) return fail('validation_error', describe(validate.errors?.[0], whole))
     return ok(fields as T)
   }
 }

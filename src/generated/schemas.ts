@@ -10,6 +10,13 @@ export const specDocument = {
           "hardware_id",
           "product"
         ],
+        "not": {
+          "required": [
+            "id_token",
+            "code"
+          ],
+          "description": "id_token and code exclude each other: validation_error \"send either id_token or code, not both\" (x-inferred)"
+        },
         "additionalProperties": false,
         "x-inferred": true,
         "properties": {
@@ -173,6 +180,13 @@ export const specDocument = {
           "hardware_id",
           "product"
         ],
+        "not": {
+          "required": [
+            "id_token",
+            "code"
+          ],
+          "description": "id_token and code exclude each other: validation_error \"send either id_token or code, not both\" (x-inferred)"
+        },
         "additionalProperties": false,
         "x-inferred": true,
         "properties": {
@@ -650,6 +664,13 @@ export const specDocument = {
           "hardware_id",
           "product"
         ],
+        "not": {
+          "required": [
+            "id_token",
+            "code"
+          ],
+          "description": "id_token and code exclude each other: validation_error \"send either id_token or code, not both\" (x-inferred)"
+        },
         "additionalProperties": false,
         "x-inferred": true,
         "properties": {
@@ -716,6 +737,13 @@ export const specDocument = {
           "hardware_id",
           "product"
         ],
+        "not": {
+          "required": [
+            "id_token",
+            "code"
+          ],
+          "description": "id_token and code exclude each other: validation_error \"send either id_token or code, not both\" (x-inferred)"
+        },
         "additionalProperties": false,
         "x-inferred": true,
         "properties": {
@@ -812,6 +840,13 @@ export const specDocument = {
           "product",
           "feature"
         ],
+        "not": {
+          "required": [
+            "id_token",
+            "code"
+          ],
+          "description": "id_token and code exclude each other: validation_error \"send either id_token or code, not both\" (x-inferred)"
+        },
         "additionalProperties": false,
         "x-inferred": true,
         "properties": {
@@ -900,6 +935,13 @@ export const specDocument = {
           "product",
           "feature"
         ],
+        "not": {
+          "required": [
+            "id_token",
+            "code"
+          ],
+          "description": "id_token and code exclude each other: validation_error \"send either id_token or code, not both\" (x-inferred)"
+        },
         "additionalProperties": false,
         "x-inferred": true,
         "properties": {
@@ -972,6 +1014,13 @@ export const specDocument = {
           "hardware_id",
           "product"
         ],
+        "not": {
+          "required": [
+            "id_token",
+            "code"
+          ],
+          "description": "id_token and code exclude each other: validation_error \"send either id_token or code, not both\" (x-inferred)"
+        },
         "additionalProperties": false,
         "x-inferred": true,
         "properties": {
@@ -1047,6 +1096,13 @@ export const specDocument = {
           "product",
           "feature"
         ],
+        "not": {
+          "required": [
+            "id_token",
+            "code"
+          ],
+          "description": "id_token and code exclude each other: validation_error \"send either id_token or code, not both\" (x-inferred)"
+        },
         "additionalProperties": false,
         "x-inferred": true,
         "properties": {
@@ -1125,6 +1181,13 @@ export const specDocument = {
           "hardware_id",
           "product"
         ],
+        "not": {
+          "required": [
+            "id_token",
+            "code"
+          ],
+          "description": "id_token and code exclude each other: validation_error \"send either id_token or code, not both\" (x-inferred)"
+        },
         "additionalProperties": false,
         "x-inferred": true,
         "properties": {

@@ -1,0 +1,3 @@
+module licensespring-mock/examples/go
+
+go 1.21
