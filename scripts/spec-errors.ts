@@ -4,7 +4,7 @@
 // is hand-written and kept as it is. `npm run generate` writes it; the drift test fails when the
 // spec file is not what this makes of it.
 import { isMap, parseDocument, type Document, type YAMLMap } from 'yaml'
-import { ERRORS, ERROR_CODES, exampleBody, type ErrorCode, type ErrorSource } from '../src/core/errors.ts'
+import { ERRORS, ERROR_CODES, exampleBody, type ErrorCode, type ErrorSource, type ErrorSpec } from '../src/core/errors.ts'
 
 /** The shared response of each status, and what it says. */
 export const RESPONSES: Record<number, { name: string; description: string; inferred?: boolean }> = {
@@ -29,17 +29,32 @@ const SUMMARY: Record<ErrorSource, { summary: string; inferred: boolean }> = {
   mock: { summary: 'Answered by the mock itself', inferred: true },
 }
 
-/** Statuses the errors table uses, ascending. */
-const statuses = () => [...new Set(ERROR_CODES.map((code) => ERRORS[code].status))].sort((a, b) => a - b)
+/** The License API's codes (the envelope), and the token endpoint's (Keycloak's shape). */
+const shapeOf = (code: ErrorCode) => (ERRORS[code] as ErrorSpec).shape
+const API_CODES = ERROR_CODES.filter((code) => shapeOf(code) !== 'oauth')
+const OAUTH_CODES = ERROR_CODES.filter((code) => shapeOf(code) === 'oauth')
+export const TOKEN_PATH = '/realms/user-portal/protocol/openid-connect/token'
+
+/** Statuses the License API's codes use, ascending. */
+const statuses = () => [...new Set(API_CODES.map((code) => ERRORS[code].status))].sort((a, b) => a - b)
 
 /** The spec text with its error part written from the errors table. */
 export function withErrors(specText: string): string {
   const doc = parseDocument(specText)
-  doc.setIn(['components', 'schemas', 'ErrorCode', 'enum'], doc.createNode([...ERROR_CODES]))
+  doc.setIn(['components', 'schemas', 'ErrorCode', 'enum'], doc.createNode([...API_CODES]))
+  doc.setIn(['components', 'schemas', 'OAuthError', 'properties', 'error', 'enum'], flow(doc, [...OAUTH_CODES]))
+  for (const status of [...new Set(OAUTH_CODES.map((code) => ERRORS[code].status))].sort()) {
+    const name = `OAuth${RESPONSES[status].name}`
+    const codes = OAUTH_CODES.filter((code) => ERRORS[code].status === status)
+    doc.setIn(['components', 'responses', name], doc.createNode({ description: "Keycloak's error body.", 'x-inferred': true }))
+    doc.setIn(['components', 'responses', name, 'content', 'application/json', 'schema'], flow(doc, { $ref: '#/components/schemas/OAuthError' }))
+    doc.setIn(['components', 'responses', name, 'content', 'application/json', 'examples'], doc.createNode(Object.fromEntries(codes.map((code) => [code, oauthExample(doc, code)]))))
+    doc.setIn(['paths', TOKEN_PATH, 'post', 'responses', String(status)], flow(doc, { $ref: `#/components/responses/${name}` }))
+  }
   for (const status of statuses()) {
     const response = RESPONSES[status]
     if (!response) throw new Error(`the errors table uses status ${status}, which scripts/spec-errors.ts has no shared response for`)
-    const codes = ERROR_CODES.filter((code) => ERRORS[code].status === status)
+    const codes = API_CODES.filter((code) => ERRORS[code].status === status)
     const path = ['components', 'responses', response.name]
     if (!doc.hasIn(path)) doc.setIn(path, doc.createNode({ description: response.description, ...(response.inferred ? { 'x-inferred': true } : {}) }))
     if (status === 405) doc.setIn([...path, 'headers'], doc.createNode({ Allow: { schema: { type: 'string', enum: ['POST', 'GET'] } } }))
@@ -56,6 +71,11 @@ export function withErrors(specText: string): string {
 function example(doc: Document, code: ErrorCode) {
   const { summary, inferred } = SUMMARY[ERRORS[code].source]
   return { summary, ...(inferred ? { 'x-inferred': true } : {}), value: flow(doc, exampleBody(code)) }
+}
+
+function oauthExample(doc: Document, code: ErrorCode) {
+  const { message } = exampleBody(code)
+  return { summary: SUMMARY[ERRORS[code].source].summary, 'x-inferred': true, value: flow(doc, { error: code, error_description: message }) }
 }
 
 function flow(doc: Document, value: object) {

@@ -8,6 +8,8 @@ import { createFaults, type Faults } from './core/faults.ts'
 import { createJournal, type JournalEntry, type JournalFilter } from './core/journal.ts'
 import type { SeedInput } from './core/seed.ts'
 import type { Db } from './core/store.ts'
+import type { PortalRequest } from './core/portal.ts'
+import type { Created } from './core/tenants.ts'
 import { DEMO_SEED, InvalidSeedError, resolveSeedForEngine } from './seed-file.ts'
 
 export interface LicenseMockOptions {
@@ -49,8 +51,18 @@ export interface LicenseMock {
     set(seed: SeedInput): Promise<void>
   }
   readonly tenants: {
-    create(seed?: SeedInput): Promise<{ tenant: string; api_key: string; shared_key: string }>
+    create(seed?: SeedInput): Promise<Created>
     remove(id: string): Promise<boolean>
+  }
+  /**
+   * The files an air-gapped customer gets from the portal, as base64 text (what the SDKs read):
+   * `activationFile({ request: reqText })` or `activationFile({ product, hardware_id, license_key })`
+   * answers and activates like activate_offline; `refreshFile({ product, hardware_id, license_key })`
+   * is an active device's license now. A refusal throws an Error with the License API's `code`.
+   */
+  readonly offline: {
+    activationFile(input: PortalRequest): Promise<string>
+    refreshFile(input: PortalRequest): Promise<string>
   }
   /** State back to the seed, journal and faults cleared, clock real. */
   reset(): Promise<void>
@@ -108,7 +120,18 @@ export function createLicenseMock(options: LicenseMockOptions = {}): LicenseMock
       create: async (tenantSeed) => unwrap(await (await ready).createTenant(tenantSeed ?? {})),
       remove: async (id) => (await ready).removeTenant(id),
     },
+    offline: {
+      activationFile: async (input) => portalText(await ready, 'activation', input),
+      refreshFile: async (input) => portalText(await ready, 'refresh', input),
+    },
     reset: async () => (await ready).reset(),
     publicKey: async () => (await ready).publicKey,
   }
+}
+
+/** A portal file's text, or the refusal thrown with the License API's code (and status). */
+function portalText(engine: Engine, kind: 'activation' | 'refresh', input: PortalRequest): string {
+  const made = engine.portalFile(kind, input)
+  if (made.ok) return made.value.file
+  throw Object.assign(new Error(made.error.message), 'code' in made.error ? { code: made.error.code, status: made.error.status } : { status: made.error.status })
 }

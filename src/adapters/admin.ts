@@ -12,7 +12,7 @@ export const ADMIN_PREFIX = '/__admin'
 export const MAX_SEED_BYTES = 64 * 1024 * 1024
 
 /** What the admin API needs of the engine: everything but `handle`. */
-export type AdminEngine = Pick<Engine, 'journal' | 'publicKey' | 'tenant' | 'tenants' | 'createTenant' | 'removeTenant' | 'replaceState' | 'reset' | 'resetTenant'>
+export type AdminEngine = Pick<Engine, 'journal' | 'publicKey' | 'tenant' | 'tenants' | 'createTenant' | 'removeTenant' | 'replaceState' | 'reset' | 'resetTenant' | 'portalFile'>
 
 export interface AdminRequest {
   method: string
@@ -149,7 +149,7 @@ function routes(engine: AdminEngine, version: string): Route[] {
       path: '/tenants',
       handler: () =>
         json(200, {
-          tenants: engine.tenants().map((tenant) => ({ tenant: tenant.id, api_keys: tenant.store.credentials().map((credential) => credential.api_key) })),
+          tenants: engine.tenants().map((tenant) => ({ tenant: tenant.id, api_keys: tenant.store.credentials().flatMap((credential) => (credential.api_key === undefined ? [] : [credential.api_key])), client_ids: tenant.store.credentials().flatMap((credential) => (credential.client_id === undefined ? [] : [credential.client_id])) })),
         }),
     },
     {
@@ -235,6 +235,24 @@ function routes(engine: AdminEngine, version: string): Route[] {
       tenant: true,
       handler: ({ tenant, params }) => (tenant.faults.remove(params.id) ? noContent() : notFound(`no fault "${params.id}" on tenant "${tenant.id}"`)),
     },
+
+    // The files an air-gapped customer gets from the portal: base64 text, or `?format=json` with the decoded content.
+    ...(['activation', 'refresh'] as const).map(
+      (kind): Route => ({
+        method: 'POST',
+        path: `/offline/${kind}-file`,
+        query: ['tenant', 'format'],
+        tenant: true,
+        body: { kind: 'json', required: true },
+        handler({ tenant, body, query }) {
+          const format = query.get('format') ?? 'text'
+          if (format !== 'text' && format !== 'json') return badRequest(`format must be "text" or "json", got "${format.slice(0, 40)}"`)
+          const made = engine.portalFile(kind, body, tenant.id)
+          if (!made.ok) return 'code' in made.error ? json(made.error.status, made.error) : fromResult(made as AdminResult<never>, () => noContent())
+          return format === 'json' ? json(200, made.value) : { status: 200, headers: { 'content-type': 'text/plain' }, body: made.value.file }
+        },
+      }),
+    ),
 
     { method: 'GET', path: '/clock', query: ['tenant'], tenant: true, handler: ({ tenant }) => json(200, tenant.clock.state()) },
     {

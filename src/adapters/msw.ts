@@ -1,12 +1,18 @@
 // msw handlers over the engine, for in-process tests: translation only, no rules.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw'
+import { TOKEN_PATH } from '../core/endpoints/oauth.ts'
 import type { Engine } from '../core/engine.ts'
 import { toCoreRequest } from '../core/request.ts'
 import type { CoreResponse } from '../core/types.ts'
 
-/** Handlers for `*\/api/v4/` deactivate_license, activate_license and check_license (404/405 for the rest), on any origin. */
+/**
+ * Handlers for every License API path (`*\/api/v4/*`, 404/405 for unknown ones) and the OAuth
+ * token endpoint, on any origin. The host root (`GET /`, the Python SDK's online probe) is left
+ * alone: in-process, it would answer every origin's root.
+ */
 export function createHandlers(engine: Promise<Engine>): HttpHandler[] {
-  return [http.all('*/api/v4/*', async ({ request }) => toResponse(await handle(await engine, request)))]
+  const answer = async ({ request }: { request: Request }) => toResponse(await handle(await engine, request))
+  return [http.all('*/api/v4/*', answer), http.all(`*${TOKEN_PATH}`, answer)]
 }
 
 async function handle(engine: Engine, request: Request) {

@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto'
 import { fail, type Failure } from './errors.ts'
 import { remember } from './remember.ts'
 import { ok, type Result } from './result.ts'
+import type { TokenIssuer } from './oauth.ts'
 import { signDate } from './signature.ts'
 
 export type AuthHeader =
@@ -12,8 +13,14 @@ export type AuthHeader =
   | { kind: 'bearer'; token: string }
 
 export interface Credential {
-  api_key: string
-  shared_key: string
+  /** HMAC keys; absent for an OAuth-only client. */
+  api_key?: string
+  shared_key?: string
+  /** OAuth client credentials (the token endpoint issues Bearer tokens for them). */
+  client_id?: string
+  client_secret?: string
+  /** Seconds the tokens issued to this client are valid. */
+  token_lifetime?: number
   revoked?: boolean
   read_only?: boolean
   /** Product short codes this key may act on; absent = all. */
@@ -78,6 +85,28 @@ function splitParams(header: string): string[] {
   return parts.filter((part, index) => part.trim() !== '' || index === 0)
 }
 
+/** Who a request's Authorization names; `proven` when the naming proved it (an issued token). */
+export interface Authorized {
+  credential: Credential | undefined
+  proven: boolean
+}
+
+/**
+ * Row 6: the credential an HMAC header's apikey, a fixed bearer_token, or an issued token's client
+ * names. An issued token is verified here (its client is only known from it):
+ * `oauth_token_malformed` / `oauth_token_expired` when it is not valid.
+ */
+export function authorize(credentials: readonly Credential[], auth: AuthHeader, tokens: TokenIssuer, realNowMs: number): Result<Authorized> {
+  if (auth.kind === 'hmac') return ok({ credential: credentials.find((credential) => credential.api_key === auth.apiKey), proven: false })
+  const fixed = credentials.find((credential) => credential.bearer_token !== undefined && safeEqual(auth.token, credential.bearer_token))
+  if (fixed) return ok({ credential: fixed, proven: true })
+  const client = tokens.read(auth.token, realNowMs)
+  if (!client.ok) return client
+  const credential = credentials.find((candidate) => candidate.client_id === client.value)
+  // A token of a client removed since: not (any longer) one of ours.
+  return credential ? ok({ credential, proven: true }) : fail('oauth_token_malformed')
+}
+
 /** Row 6. */
 export function checkCredential(credential: Credential | undefined): Failure | undefined {
   if (!credential) return fail('invalid_api_key')
@@ -94,12 +123,18 @@ export function checkDate(date: string, realNowMs: number, windowMs = DATE_WINDO
   return undefined
 }
 
+export interface SignatureCheck {
+  auth: AuthHeader
+  authorized: Authorized & { credential: Credential }
+  date: string
+  /** The endpoint changes state: refused to read-only keys. */
+  mutates: boolean
+}
+
 /** Rows 8–9. A read-only key may read (check_license), not change state: `mutates` says which. */
-export function checkSignature(auth: AuthHeader, credential: Credential, date: string, mutates = true): Failure | undefined {
-  const valid =
-    auth.kind === 'bearer'
-      ? credential.bearer_token !== undefined && safeEqual(auth.token, credential.bearer_token)
-      : safeEqual(auth.signature, expected(`${credential.shared_key}\n${date}`))
+export function checkSignature({ auth, authorized, date, mutates }: SignatureCheck): Failure | undefined {
+  const { credential } = authorized
+  const valid = auth.kind === 'bearer' ? authorized.proven : credential.shared_key !== undefined && safeEqual(auth.signature, expected(`${credential.shared_key}\n${date}`))
   if (!valid) return fail('signature_mismatch')
   if (mutates && credential.read_only) return fail('read_only_api_key')
   return undefined

@@ -23,6 +23,14 @@ export function readQuery(query: string | undefined): Record<string, string> {
   return out
 }
 
+/** Row 10: what an operation takes, read from the request (a form as a query is read). */
+export function readInput(kind: InputKind, request: { query?: string; body?: string }): Result<unknown> {
+  if (kind === 'query') return ok(readQuery(request.query))
+  if (kind === 'form') return ok(readQuery(request.body))
+  if (kind === 'text') return ok(request.body ?? '')
+  return readJson(request.body)
+}
+
 /** Row 10. An empty body reads as `{}`, so it is answered with the missing parameters. */
 export function readJson(raw: string | undefined): Result<unknown> {
   if (raw === undefined || raw.trim() === '') return ok({})
@@ -43,6 +51,8 @@ export interface IdentityRule {
 
 export interface RequestShape {
   operationId: OperationId
+  /** A component schema to validate against instead of the operation's input (offline files, once decoded). */
+  schema?: keyof typeof specDocument.components.schemas
   /** The license identity by the product's authorization method; absent when the request names no license. */
   identity?: IdentityRule
   /** Fields required beyond the spec's, checked in row 11 (e.g. the spec can't say "license_key or username"). */
@@ -58,15 +68,18 @@ export type Validate<T> = (input: unknown, methodOf: (product: string) => Author
 
 export function requestValidator<T>(shape: RequestShape): Validate<T> {
   const operation = operations[shape.operationId]
-  const validate: ValidateFunction<T> = operation.input === 'query' ? queryAjv.compile<T>(operation.schema) : (ajv.getSchema<T>(operation.schema.$ref) ?? ajv.compile<T>(operation.schema))
-  const required = [...(resolved(operation.schema).required ?? []), ...(shape.alsoRequired ?? [])]
-  const whole = operation.input === 'query' ? 'query' : 'body'
+  const schema = (shape.schema ? { $ref: `spec#/components/schemas/${shape.schema}` } : operation.schema) as { $ref?: string; required?: readonly string[] }
+  // Query and form values arrive as text.
+  const textual = !shape.schema && (operation.input === 'query' || operation.input === 'form')
+  const validate: ValidateFunction<T> = textual ? queryAjv.compile<T>(schema) : ((schema.$ref && ajv.getSchema<T>(schema.$ref)) || ajv.compile<T>(schema))
+  const required = [...(resolved(schema).required ?? []), ...(shape.alsoRequired ?? [])]
+  const whole = shape.schema ? 'request' : operation.input === 'query' ? 'query' : 'body'
   return (input, methodOf) => {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       return fail('validation_error', { field: whole, reason: `must be a JSON object, got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}` })
     }
     // Query validation coerces values in place ("7" → 7): on a copy, the journal keeps what was sent.
-    const fields = operation.input === 'query' ? { ...(input as Record<string, unknown>) } : (input as Record<string, unknown>)
+    const fields = textual ? { ...(input as Record<string, unknown>) } : (input as Record<string, unknown>)
     const missing = missingFields(fields, required, methodOf, shape.identity)
     if (missing.length > 0) return fail('missing_parameters', { fields: missing.join(', ') })
     // Before the schema, whose `not` says the same in words a person can't act on.

@@ -31,8 +31,8 @@ export type DbIssue = { message: string; path?: PropertyKey[] }
 export interface Synced<R> {
   /** A record a user wrote, as the store holds it (a class instance), or the reasons it is refused. */
   parse(value: unknown): { record: R } | { issues: DbIssue[] }
-  /** The field that identifies a record; it cannot change through `update`. */
-  key: keyof R & string
+  /** The fields that identify a record (the first one present does); they cannot change through `update`. */
+  key: keyof R & string | readonly (keyof R & string)[]
   /** The record with this key, if the store holds one. */
   find(key: unknown): R | undefined
   /**
@@ -49,6 +49,12 @@ export function syncedCollection<R extends object, I = R>(synced: Synced<R>): Co
   // The key of the record the running update replaces: set by its `update` hook, which fires in
   // the same synchronous step as the schema's validate that follows it.
   let replacing: { key: unknown } | undefined
+  const fields: readonly (keyof R & string)[] = typeof synced.key === 'string' ? [synced.key] : synced.key
+  /** The identifying field a record has, and its value. */
+  const keyOf = (record: R): [string, unknown] => {
+    const field = fields.find((name) => record[name] !== undefined) ?? fields[0]
+    return [field, record[field]]
+  }
   const schema: StandardSchemaV1<I, R> = {
     '~standard': {
       version: 1,
@@ -60,13 +66,13 @@ export function syncedCollection<R extends object, I = R>(synced: Synced<R>): Co
         if (isRow(value)) return { value: value as R }
         const parsed = synced.parse(value)
         if ('issues' in parsed) return { issues: parsed.issues }
-        const key = parsed.record[synced.key]
+        const [field, key] = keyOf(parsed.record)
         let replaced = previous?.key
         if (replaced === undefined) {
           const existing = synced.find(key)
           // An update that changed nothing emits no hook: the same record again is no new one.
           if (existing !== undefined && isDeepStrictEqual({ ...existing }, { ...parsed.record })) replaced = key
-          else if (existing !== undefined) return { issues: [{ message: `duplicate ${synced.key} ${JSON.stringify(key)}`, path: [synced.key] }] }
+          else if (existing !== undefined) return { issues: [{ message: `duplicate ${field} ${JSON.stringify(key)}`, path: [field] }] }
         }
         const issues = synced.accept(parsed.record, replaced)
         return issues ? { issues } : { value: parsed.record }
@@ -76,10 +82,10 @@ export function syncedCollection<R extends object, I = R>(synced: Synced<R>): Co
   const collection = new Collection({ schema })
   collection.hooks.on('update', (event) => {
     const { prevRecord, path, nextValue, prevValue } = event.data
-    if (path[0] === synced.key && !isDeepStrictEqual(nextValue, prevValue)) {
-      throw new TypeError(`${synced.key} cannot change through update (delete the record and create another)`)
+    if (fields.includes(path[0] as keyof R & string) && !isDeepStrictEqual(nextValue, prevValue)) {
+      throw new TypeError(`${String(path[0])} cannot change through update (delete the record and create another)`)
     }
-    replacing = { key: (prevRecord as R)[synced.key] }
+    replacing = { key: keyOf(prevRecord as R)[1] }
   })
   collection.hooks.on('delete', (event) => synced.removed(event.data.deletedRecord as R))
   return collection

@@ -2,21 +2,22 @@
 // (endpoints/). Every endpoint runs the same stages, in the order of the rule table
 // (docs/rules.md): route → tenant → faults → Prefer → auth → input → the endpoint's own rows
 // (validate, find, rules, effect, answer) → sign → journal.
-import { checkCredential, checkDate, checkSignature, DATE_WINDOW_MS, parseAuthorization } from './auth.ts'
-import { readJson, readQuery } from './body.ts'
+import { authorize, checkCredential, checkDate, checkSignature, DATE_WINDOW_MS, parseAuthorization, type AuthHeader } from './auth.ts'
+import { readInput } from './body.ts'
 import type { Clock } from './clock.ts'
-import { ENDPOINTS, endpointsAt, type Endpoint, type Success } from './endpoints/index.ts'
-import { errorJson, exampleBody, fail } from './errors.ts'
+import { ENDPOINTS, endpointsAt, type Endpoint, type Env, type Success } from './endpoints/index.ts'
+import { errorJson, exampleBody, fail, type ErrorBody } from './errors.ts'
 import { type Faults, type FaultTarget } from './faults.ts'
 import { createJournal, type Journal } from './journal.ts'
+import { createTokenIssuer, type TokenIssuer } from './oauth.ts'
 import { parsePrefer } from './prefer.ts'
 import { MAX_BODY_BYTES } from './request.ts'
-import { ok, type Problem, type Result } from './result.ts'
-import type { Seed } from './seed.ts'
+import { activationFile, refreshFile, type PortalFile } from './portal.ts'
+import { ok, problem, type Problem, type Result } from './result.ts'
+import { DEFAULT_TOKEN_LIFETIME, type Seed } from './seed.ts'
 import { createSigner, generateSigningKey, type Signer } from './signing.ts'
 import type { SeedSnapshot } from './snapshot.ts'
-import type { CredentialRecord } from './store.ts'
-import { createTenants, DEFAULT_TENANT, type Created, type Tenant } from './tenants.ts'
+import { createTenants, DEFAULT_TENANT, type Created, type Tenant, type Tenants } from './tenants.ts'
 import type { CoreRequest, CoreResponse } from './types.ts'
 
 export { DEFAULT_TENANT, type Tenant } from './tenants.ts'
@@ -65,6 +66,8 @@ export interface EngineOptions {
    * beside a store of 35 MB built in 0.3 s).
    */
   model?: 'eager' | 'lazy'
+  /** Seconds an issued OAuth access token is valid, unless its credential's `token_lifetime` says otherwise (default 300, as Keycloak's). */
+  tokenLifetime?: number
 }
 
 export type AdminResult<T> = Result<T, Problem>
@@ -84,6 +87,12 @@ export interface Engine {
   reset(): Promise<void>
   /** One tenant back to its seed, its faults cleared, its clock real; others untouched. */
   resetTenant(id: string): Promise<AdminResult<null>>
+  /**
+   * A file the portal gives an air-gapped customer (portal.ts): `activation` answers a request
+   * file (or a license and machine) and activates the device; `refresh` is an active device's
+   * license now. Refused with the License API's error, or a Problem for an unknown tenant.
+   */
+  portalFile(kind: 'activation' | 'refresh', input: unknown, tenantId?: string): Result<PortalFile, ErrorBody | Problem>
 }
 
 let sharedSigner: Promise<Signer> | undefined
@@ -115,6 +124,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   }
   const tenants = await createTenants({ seed: options.seed, initial: options.initial, clock: options.clock, faults: options.faults, realNow, changed, eagerModel: options.model !== 'lazy' })
   const signer = await signerReady
+  // Keyed by the signing key when one is given, so a restarted server still takes its tokens.
+  const tokens = createTokenIssuer(options.signingKey)
+  const tokenLifetime = options.tokenLifetime ?? DEFAULT_TOKEN_LIFETIME
 
   /** What one request carries from stage to stage, and the one way it is answered. */
   class Exchange {
@@ -168,40 +180,45 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     if (!endpoint) return new Exchange(request, truncate(request.body)).reply(routed)
     if (request.tooLarge) return new Exchange(request, undefined).reply(fail('payload_too_large', { limit: String(MAX_BODY_BYTES) }))
     // Read now, judged in row 10: faults and Prefer match on what the request names.
-    const input = endpoint.input === 'query' ? ok<unknown>(readQuery(request.query)) : readJson(request.body)
+    const input = readInput(endpoint.input, request)
     const exchange = new Exchange(request, loggedBody(request, endpoint, input))
     exchange.endpoint = endpoint
     // Tenant by credentials (best effort: faults and Prefer come before auth is checked).
     const date = request.headers.date
     const auth = parseAuthorization(date, request.headers.authorization)
-    exchange.tenant = auth.ok ? tenants.find(auth.value) : undefined
-    const forced = forcedAnswer(exchange, endpoint, input)
+    const client = clientOf(auth.ok ? auth.value : undefined, input, tokens)
+    exchange.tenant = tenantOf(tenants, auth.ok ? auth.value : undefined, client)
+    const forced = forcedAnswer(exchange, endpoint, input, client)
     if (forced) return forced
     const tenant = exchange.tenant
-    let credential: CredentialRecord | undefined
+    let credential: Env['credential'] | undefined
     if (endpoint.auth === 'license') {
       // Rows 2–5
       if (!auth.ok) return exchange.reply(auth)
-      // Row 6
-      credential = tenant === undefined ? undefined : findCredential(tenant.store.credentials(), auth.value)
+      // Row 6 (an issued token is verified as it is read)
+      const authorized = authorize(tenant?.store.credentials() ?? [], auth.value, tokens, realNow())
+      if (!authorized.ok) return exchange.reply(authorized)
+      credential = authorized.value.credential
       const rejected =
         checkCredential(credential) ??
         // Row 7: real time, not the mock clock: the client signs with its own clock.
         checkDate(date!, realNow(), windowMs) ??
         // Rows 8–9
-        checkSignature(auth.value, credential!, date!, endpoint.mutates)
+        checkSignature({ auth: auth.value, authorized: { ...authorized.value, credential: credential! }, date: date!, mutates: endpoint.mutates })
       if (rejected) return exchange.reply(rejected)
     }
     // Row 10
     if (!input.ok) return exchange.reply(input)
     const { store, clock } = tenant ?? tenants.get()!
     // Rows 11 onwards: the endpoint's own.
-    return exchange.reply(endpoint.run(input.value, { credential: credential!, store, now: clock.now(), clock, signer }))
+    const env: Env = { credential: credential!, store, now: clock.now(), clock, signer, realNow: realNow(), origin: originOf(request), tokens, tokenLifetime }
+    return exchange.reply(endpoint.run(input.value, env))
   }
 
   /** Faults and Prefer: an answer on demand, state untouched. Undefined when neither asks. */
-  function forcedAnswer(exchange: Exchange, endpoint: Endpoint, input: Result<unknown>): CoreResponse | undefined {
-    const target: FaultTarget = input.ok && typeof input.value === 'object' && input.value !== null ? (input.value as FaultTarget) : {}
+  function forcedAnswer(exchange: Exchange, endpoint: Endpoint, input: Result<unknown>, client: string | undefined): CoreResponse | undefined {
+    const fields: FaultTarget = input.ok && typeof input.value === 'object' && input.value !== null ? (input.value as FaultTarget) : {}
+    const target: FaultTarget = client === undefined ? fields : { ...fields, client_id: client }
     // The default tenant's faults when the key is unknown.
     const fault = (exchange.tenant ?? tenants.get()!).faults.take(target, endpoint.name)
     exchange.delayMs = fault?.delay_ms || undefined
@@ -233,6 +250,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     removeTenant: (id) => tenants.remove(id),
     replaceState: (id, input) => tenants.replace(id, input),
     resetTenant: (id) => tenants.reset(id),
+    portalFile(kind, input, tenantId = DEFAULT_TENANT) {
+      const tenant = tenants.get(tenantId)
+      if (!tenant) return problem(404, `no tenant "${tenantId}"`)
+      const { store, clock } = tenant
+      const env = { store, now: clock.now(), clock, signer, realNow: realNow(), origin: 'http://localhost', tokens, tokenLifetime }
+      const made = (kind === 'activation' ? activationFile : refreshFile)(input, env)
+      if (!made.ok) return made
+      if (made.value.changed) changed(tenant.id)
+      return ok(made.value.file)
+    },
     async reset() {
       await tenants.resetAll()
       journal.clear()
@@ -270,11 +297,26 @@ function shallow(value: unknown, depth: number): boolean {
   return true
 }
 
-function findCredential(credentials: readonly CredentialRecord[], auth: { kind: 'hmac'; apiKey: string } | { kind: 'bearer'; token: string }): CredentialRecord | undefined {
-  for (const credential of credentials) {
-    if (auth.kind === 'hmac' ? credential.api_key === auth.apiKey : credential.bearer_token === auth.token) return credential
-  }
-  return undefined
+/** The OAuth client a request names: its token's (unverified), or the token request's `client_id`. */
+function clientOf(auth: AuthHeader | undefined, input: Result<unknown>, tokens: TokenIssuer): string | undefined {
+  if (auth?.kind === 'bearer') return tokens.peek(auth.token)
+  const fields = input.ok ? (input.value as { client_id?: unknown } | undefined) : undefined
+  return typeof fields?.client_id === 'string' ? fields.client_id : undefined
+}
+
+/** The tenant whose credential the request names: by api key, fixed bearer token, or client id. */
+function tenantOf(tenants: Tenants, auth: AuthHeader | undefined, client: string | undefined): Tenant | undefined {
+  if (auth?.kind === 'hmac') return tenants.find('api_key', auth.apiKey)
+  const fixed = auth?.kind === 'bearer' ? tenants.find('bearer_token', auth.token) : undefined
+  return fixed ?? (client === undefined ? undefined : tenants.find('client_id', client))
+}
+
+/** Where the client reached us: the adapter's origin, else the Host header (a malformed one is ignored). */
+function originOf(request: CoreRequest): string {
+  if (request.origin) return request.origin
+  const host = request.headers.host
+  const origin = host ? `http://${host}` : undefined
+  return origin !== undefined && URL.canParse(origin) && new URL(origin).host === host!.toLowerCase() ? origin : 'http://localhost'
 }
 
 function truncate<T extends string | undefined>(text: T, max = 4096): T {

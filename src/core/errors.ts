@@ -19,6 +19,8 @@ export interface ErrorSpec {
   rule?: number
   /** Params that render the spec's example message. */
   example?: Record<string, string>
+  /** `oauth`: Keycloak's `{error, error_description}` (the token endpoint), not the License API envelope. */
+  shape?: 'oauth'
 }
 
 export const ERRORS = {
@@ -66,6 +68,20 @@ export const ERRORS = {
   trial_expired: { status: 400, message: 'trial period for device has expired', source: 'sdk' },
   active_license_required: { status: 400, message: 'A /versions or /installation_file request is called without an active license provided in the parameters', source: 'docs' },
   version_not_found: { status: 400, message: 'file at requested version does not exist', source: 'sdk' },
+  // Users, customers and SSO.
+  change_password_not_allowed: { status: 400, message: '/change_password is being called but is not allowed', source: 'docs' },
+  customer_does_not_exist: { status: 400, message: '/customer_license_users is being called but the provided customer does not exist', source: 'docs' },
+  customer_not_found: { status: 400, message: '/customer_license_users is being called with authorization values which do not grant permissions to view data for the customer', source: 'docs' },
+  customer_account_not_found: { status: 400, message: 'The provided customer account does not match an existing customer account with SSO', source: 'inferred' },
+  // Offline activation and deactivation.
+  missing_content: { status: 400, message: 'An offline activation/deactivation request received an empty request', source: 'docs' },
+  // OAuth: Bearer tokens on the License API, and the token endpoint's own (Keycloak's) errors.
+  oauth_token_expired: { status: 401, message: 'The access token has expired; get a new one from the token endpoint', source: 'sdk' },
+  oauth_token_malformed: { status: 401, message: 'The access token is malformed or was not issued here', source: 'sdk' },
+  invalid_request: { status: 400, message: 'Missing form parameter: {param}', source: 'inferred', shape: 'oauth', example: { param: 'grant_type' } },
+  unsupported_grant_type: { status: 400, message: 'Unsupported grant_type', source: 'inferred', shape: 'oauth' },
+  invalid_client: { status: 401, message: 'Invalid client or Invalid client credentials', source: 'docs', shape: 'oauth' },
+  unauthorized_client: { status: 401, message: 'Client not enabled to retrieve service account', source: 'inferred', shape: 'oauth' },
   // Seed codes the real server raises on activation only: reached by a sticky fault or Prefer.
   license_activated_max_times: { status: 400, message: 'This license has already been activated the maximum number of times', source: 'seed' },
   license_user_activated_max_times: { status: 400, message: 'License user has activated this license max times', source: 'seed' },
@@ -108,7 +124,13 @@ const PLAIN_JSON = new Map<ErrorBody, string>()
 for (const code of ERROR_CODES) {
   const error: ErrorBody = Object.freeze({ status: ERRORS[code].status, code, message: renderMessage(code) })
   PLAIN.set(code, Object.freeze({ ok: false, error }) as Failure)
-  PLAIN_JSON.set(error, JSON.stringify(error))
+  PLAIN_JSON.set(error, JSON.stringify(onWire(error)))
+}
+
+/** The body as sent: the License API envelope, or Keycloak's `{error, error_description}` for the token endpoint's codes. */
+function onWire(error: ErrorBody): unknown {
+  const spec: ErrorSpec = ERRORS[error.code]
+  return spec.shape === 'oauth' ? { error: error.code, error_description: error.message } : error
 }
 
 export function fail(code: ErrorCode, params?: Record<string, string>): Failure {
@@ -117,7 +139,7 @@ export function fail(code: ErrorCode, params?: Record<string, string>): Failure 
 }
 
 /** An error body as JSON (the shared ones of `fail(code)` without params are serialized once). */
-export const errorJson = (error: ErrorBody): string => PLAIN_JSON.get(error) ?? JSON.stringify(error)
+export const errorJson = (error: ErrorBody): string => PLAIN_JSON.get(error) ?? JSON.stringify(onWire(error))
 
 /** The body the spec shows as this code's example (also what `Prefer: example=<code>` answers). */
 export function exampleBody(code: ErrorCode): ErrorBody {

@@ -15,6 +15,8 @@ export const faultSpecSchema = z
         username: z.string().optional(),
         hardware_id: z.string().optional(),
         product: z.string().optional(),
+        /** The OAuth client: a Bearer token's, or the token request's. */
+        client_id: z.string().optional(),
         endpoint: z.enum(ENDPOINTS.map((endpoint) => endpoint.name) as [string, ...string[]]).optional(),
       })
       .default({}),
@@ -30,11 +32,13 @@ export const faultSpecSchema = z
   .refine((spec) => spec.status === undefined || spec.error !== undefined, { message: 'status needs error', path: ['status'] })
   .refine((spec) => !(spec.error && spec.network), { message: 'choose error or network, not both', path: ['network'] })
 
+const RETRIED: ReadonlySet<ErrorCode> = new Set(['oauth_token_expired', 'oauth_token_malformed'])
+
 export type FaultSpec = z.input<typeof faultSpecSchema>
 export type Fault = z.output<typeof faultSpecSchema> & { id: string; hits: number }
 
 /** The request fields faults match on (from a lenient parse of the body, or check_license's query). */
-export type FaultTarget = Partial<Record<'license_key' | 'username' | 'hardware_id' | 'product', unknown>>
+export type FaultTarget = Partial<Record<'license_key' | 'username' | 'hardware_id' | 'product' | 'client_id', unknown>>
 
 export interface FaultResult {
   error?: ErrorCode
@@ -62,7 +66,9 @@ export function createFaults(): Faults {
         const issue = parsed.error.issues[0]
         return problem(400, `${formatPath(issue.path) || 'fault'}: ${issue.message}`)
       }
-      const fault: Fault = { ...parsed.data, id: `fault-${++sequence}`, hits: 0 }
+      // The Python SDK retries these two without bound: unless told otherwise they fire once.
+      const times = parsed.data.times ?? (parsed.data.error !== undefined && RETRIED.has(parsed.data.error) ? 1 : undefined)
+      const fault: Fault = { ...parsed.data, ...(times === undefined ? {} : { times }), id: `fault-${++sequence}`, hits: 0 }
       faults.push(fault)
       return ok(fault)
     },

@@ -3,7 +3,7 @@
 import { floatingTimeout, maxBorrowTime, slotHolders } from './floating.ts'
 import { isExpired } from './rules/shared.ts'
 import type { Signer } from './signing.ts'
-import { COMPANY, customerView, customFieldsView, deviceId, featuresView, installationFileView, iso, latest, productSummary, stableId, versionsFor } from './views.ts'
+import { COMPANY, customerView, customFieldsView, deviceId, featuresView, installationFileView, iso, latest, productSummary, userView, versionsFor } from './views.ts'
 import type { DeviceRecord, LicenseRecord, ProductRecord, UserRecord } from './store.ts'
 import type { ActivateLicenseResponse, CheckLicenseResponse, LicenseObject } from './types.ts'
 
@@ -18,7 +18,7 @@ export interface LicenseView {
   now: Date
 }
 
-function licenseFields({ license, product, user, now }: LicenseView): Omit<LicenseObject, 'license_signature'> {
+function licenseFields({ license, product, user, now }: Pick<LicenseView, 'license' | 'product' | 'user' | 'now'>): Omit<LicenseObject, 'license_signature'> {
   const consumption = license.license_type === 'consumption'
   const floating = license.is_floating || license.is_floating_cloud
   const borrowHours = maxBorrowTime(license, product)
@@ -68,21 +68,7 @@ function licenseFields({ license, product, user, now }: LicenseView): Omit<Licen
     metadata: {},
     license_template_id: null,
     ...(product.authorization_method === 'user' ? { max_license_users: license.users.length } : {}),
-    ...(user
-      ? {
-          user: {
-            id: stableId(`user:${user.email.toLowerCase()}`),
-            email: user.email,
-            first_name: '',
-            last_name: '',
-            phone_number: '',
-            is_initial_password: false,
-            max_activations: user.max_activations ?? 0,
-            total_activations: user.total_activations,
-            allow_unlimited_activations: user.allow_unlimited_activations || user.max_activations === undefined,
-          },
-        }
-      : {}),
+    ...(user ? { user: userView(user) } : {}),
   }
 }
 
@@ -90,6 +76,16 @@ function licenseFields({ license, product, user, now }: LicenseView): Omit<Licen
 /** The License object with its v1 `license_signature` (the engine adds the v2 header over the text). */
 function withV1<T extends { validity_period: string | null }>(fields: T, view: LicenseView, signer: Signer): T & { license_signature: string } {
   return { ...fields, license_signature: signer.signV1(view.device.hardware_id, view.signedId, fields.validity_period) }
+}
+
+/** A license as user_licenses lists it: no device, so no v1 signature; active when some device is. */
+export function renderUserLicense(view: Omit<LicenseView, 'device' | 'signedId'>) {
+  return {
+    ...licenseFields(view),
+    license_active: view.license.devices.some((device) => device.active),
+    license_enabled: view.license.enabled,
+    is_expired: isExpired(view.license.validity_period, view.now),
+  }
 }
 
 export function renderActivation(view: LicenseView, signer: Signer): ActivateLicenseResponse {

@@ -62,6 +62,7 @@ export class LicenseRow implements LicenseRecord {
   custom_fields: LicenseRecord['custom_fields']
   is_trial: boolean | undefined
   trial_hardware_id: string | undefined
+  bundle_license_id: number | undefined
   users: UserRecord[]
   devices: DeviceRecord[]
 
@@ -124,12 +125,18 @@ export class LicenseRow implements LicenseRecord {
     this.custom_fields = seed.custom_fields
     this.is_trial = seed.is_trial
     this.trial_hardware_id = seed.trial_hardware_id
+    this.bundle_license_id = seed.bundle_license_id
     this.users = seed.users.map((user) => ({
       email: user.email,
       password: user.password,
       max_activations: user.max_activations,
       allow_unlimited_activations: user.allow_unlimited_activations,
       total_activations: user.total_activations ?? countActive(devices, user.email.toLowerCase()),
+      first_name: user.first_name,
+      last_name: user.last_name,
+      phone_number: user.phone_number,
+      is_initial_password: user.is_initial_password,
+      allow_password_change: user.allow_password_change,
     }))
     this.devices = devices
   }

@@ -15,19 +15,25 @@ export interface RawRequest {
   body?: string
   /** The adapter stopped reading at the limit (it buffers no more than MAX_BODY_BYTES). */
   tooLarge?: boolean
+  /** `https` when the adapter serves TLS (default `http`); with the Host header, the origin of a relative target. */
+  scheme?: 'http' | 'https'
 }
 
 export function toCoreRequest(raw: RawRequest): CoreRequest {
-  const { path, query } = splitTarget(raw.url)
+  const { path, query, origin } = splitTarget(raw.url)
   const tooLarge = raw.tooLarge === true || (raw.body !== undefined && raw.body.length * 3 > MAX_BODY_BYTES && Buffer.byteLength(raw.body) > MAX_BODY_BYTES)
-  return { method: raw.method, path, query, headers: lowerCased(raw.headers), body: tooLarge ? undefined : raw.body, tooLarge }
+  const headers = lowerCased(raw.headers)
+  const request: CoreRequest = { method: raw.method, path, query, headers, body: tooLarge ? undefined : raw.body, tooLarge }
+  const reached = origin ?? (raw.scheme === 'https' && headers.host ? `https://${headers.host}` : undefined)
+  if (reached) request.origin = reached
+  return request
 }
 
-function splitTarget(url: string): { path: string; query: string } {
+function splitTarget(url: string): { path: string; query: string; origin?: string } {
   if (url.charCodeAt(0) !== 47 /* / */) {
     try {
       const parsed = new URL(url)
-      return { path: parsed.pathname, query: parsed.search.slice(1) }
+      return { path: parsed.pathname, query: parsed.search.slice(1), origin: /^https?:$/.test(parsed.protocol) ? parsed.origin : undefined }
     } catch {
       // Not a URL either: the engine answers 404 for the path as given.
     }

@@ -20,15 +20,40 @@ const instant = z
   .refine((value) => parseInstant(value) !== undefined, 'must be an ISO 8601 date or date-time, e.g. 2030-01-01 or 2030-01-01T12:00:00Z')
   .meta({ format: 'instant' })
 const faultCode = z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]])
+const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)
+/** `format: http-url` for the compiled path. */
+const httpUrl = z.string().max(2048).refine(isHttpUrl, 'must be an http(s) URL').meta({ format: 'http-url' })
 
-export const credentialSchema = z.strictObject({
-  api_key: text(256),
-  shared_key: text(256),
-  revoked: z.boolean().default(false),
-  read_only: z.boolean().default(false),
-  products: z.array(text(256)).optional(),
-  bearer_token: text(4096).optional(),
-})
+/** Seconds an issued OAuth access token is valid: Keycloak's default. */
+export const DEFAULT_TOKEN_LIFETIME = 300
+
+/** HMAC keys, OAuth client credentials, or both (one key of the tenant either way). */
+export const credentialSchema = z
+  .strictObject({
+    api_key: text(256).optional(),
+    shared_key: text(256).optional(),
+    /** OAuth client credentials: the token endpoint issues Bearer tokens for them. */
+    client_id: text(256).optional(),
+    client_secret: text(256).optional(),
+    /** Seconds the tokens issued to this client are valid (`expires_in`). */
+    token_lifetime: z.number().int().min(1).max(86_400).optional(),
+    revoked: z.boolean().default(false),
+    read_only: z.boolean().default(false),
+    products: z.array(text(256)).optional(),
+    /** A fixed token accepted as `Authorization: Bearer <token>`, issued by no one. */
+    bearer_token: text(4096).optional(),
+  })
+  .refine((c) => (c.api_key === undefined) === (c.shared_key === undefined), 'api_key and shared_key go together')
+  .refine((c) => (c.client_id === undefined) === (c.client_secret === undefined), 'client_id and client_secret go together')
+  .refine((c) => c.api_key !== undefined || c.client_id !== undefined, 'needs api_key and shared_key, or client_id and client_secret')
+  // The same rules for the compiled path, which does not run refinements.
+  .meta({
+    anyOf: [
+      { required: ['api_key', 'shared_key', 'client_id', 'client_secret'] },
+      { required: ['api_key', 'shared_key'], not: { anyOf: [{ required: ['client_id'] }, { required: ['client_secret'] }] } },
+      { required: ['client_id', 'client_secret'], not: { anyOf: [{ required: ['api_key'] }, { required: ['shared_key'] }] } },
+    ],
+  })
 
 const metadata = z.record(z.string(), z.unknown())
 /** Minutes a floating slot is held without a check. */
@@ -87,6 +112,8 @@ export const productSchema = z.strictObject({
   /** Answered `disabled_product` / `archived_product`. */
   disabled: z.boolean().default(false),
   archived: z.boolean().default(false),
+  /** A bundle: the products it sells together (activate_bundle, check_bundle, deactivate_bundle). */
+  bundle_products: z.array(text(256)).optional(),
 })
 
 /** A feature a license carries: its product feature's code, and what this license has otherwise. */
@@ -135,6 +162,13 @@ export const userSchema = z.strictObject({
   allow_unlimited_activations: z.boolean().default(false),
   /** Follows from the active devices of this user unless given. */
   total_activations: count.optional(),
+  first_name: z.string().max(256).optional(),
+  last_name: z.string().max(256).optional(),
+  phone_number: z.string().max(256).optional(),
+  /** The password is the one issued (change_password clears it). */
+  is_initial_password: z.boolean().optional(),
+  /** false: change_password answers change_password_not_allowed. */
+  allow_password_change: z.boolean().optional(),
 })
 
 export const deviceSchema = z.strictObject({
@@ -201,6 +235,8 @@ export const licenseSchema = z.strictObject({
   is_trial: z.boolean().optional(),
   /** The machine a trial license was issued to (trial_key): the same machine gets it back. */
   trial_hardware_id: text().optional(),
+  /** A license of a bundle's product: the bundle license (a license of the bundle product) it belongs to. */
+  bundle_license_id: z.number().int().positive().optional(),
 })
 
 export const ssoSchema = z
@@ -215,11 +251,21 @@ export const ssoSchema = z
   // The same rule for the compiled path, which does not run refinements.
   .meta({ anyOf: [{ required: ['id_token'] }, { required: ['code'] }] })
 
+/** A customer account's SSO settings: where sso_url sends the user to log in. */
+export const ssoAccountSchema = z.strictObject({
+  customer_account_code: text(),
+  /** The identity provider's authorization endpoint. */
+  authorize_url: httpUrl,
+  issuer: z.string().max(2048).optional(),
+  token_endpoint: httpUrl.optional(),
+})
+
 export const seedSchema = z.strictObject({
   credentials: z.array(credentialSchema).default([]),
   products: z.array(productSchema).default([]),
   licenses: z.array(licenseSchema).default([]),
   sso: z.array(ssoSchema).default([]),
+  sso_accounts: z.array(ssoAccountSchema).optional(),
 })
 
 /** A seed as written (defaults optional). */
@@ -236,6 +282,7 @@ export type VersionSeed = z.output<typeof versionSchema>
 export type CustomerSeed = z.output<typeof customerSchema>
 export type FeatureSlotSeed = z.output<typeof featureSlotSchema>
 export type SsoSeed = z.output<typeof ssoSchema>
+export type SsoAccountSeed = z.output<typeof ssoAccountSchema>
 export type CredentialSeed = z.output<typeof credentialSchema>
 
 export interface SeedIssue {
@@ -288,7 +335,7 @@ export function parseSeedText(source: string): SeedResult {
   return validateSeed(data ?? {})
 }
 
-const fast = compiledSeed<z.output<typeof seedSchema>>(seedSchema, { instant: (value) => parseInstant(value) !== undefined })
+const fast = compiledSeed<z.output<typeof seedSchema>>(seedSchema, { instant: (value) => parseInstant(value) !== undefined, 'http-url': isHttpUrl })
 
 export function validateSeed(input: unknown): SeedResult {
   let data = fast(input)
@@ -343,9 +390,16 @@ function crossCheck(seed: Seed): SeedIssue[] {
     for (const issue of productIssues(product)) add(`products[${i}].${issue.path}`, issue.message)
   })
   const apiKeys = new Set<string>()
+  const clientIds = new Set<string>()
   seed.credentials.forEach((credential, i) => {
-    if (apiKeys.has(credential.api_key)) add(`credentials[${i}].api_key`, `duplicate api_key "${credential.api_key}"`)
-    apiKeys.add(credential.api_key)
+    if (credential.api_key !== undefined) {
+      if (apiKeys.has(credential.api_key)) add(`credentials[${i}].api_key`, `duplicate api_key "${credential.api_key}"`)
+      apiKeys.add(credential.api_key)
+    }
+    if (credential.client_id !== undefined) {
+      if (clientIds.has(credential.client_id)) add(`credentials[${i}].client_id`, `duplicate client_id "${credential.client_id}"`)
+      clientIds.add(credential.client_id)
+    }
     credential.products?.forEach((code, j) => {
       if (!products.has(code)) add(`credentials[${i}].products[${j}]`, `unknown product "${code}"`)
     })
@@ -368,6 +422,24 @@ function crossCheck(seed: Seed): SeedIssue[] {
     for (const user of license.users) users.add(user.email.toLowerCase())
     for (const issue of licenseRecordIssues(license, products.get(license.product))) add(issue.path ? `licenses[${i}].${issue.path}` : `licenses[${i}]`, issue.message)
   }
+  // Bundles: a bundle sells products that exist and are no bundles; a license in a bundle belongs
+  // to a license of a bundle that sells its product.
+  seed.products.forEach((product, i) =>
+    product.bundle_products?.forEach((code, j) => {
+      const member = products.get(code)
+      if (!member) add(`products[${i}].bundle_products[${j}]`, `unknown product "${code}"`)
+      else if (member.bundle_products) add(`products[${i}].bundle_products[${j}]`, `"${code}" is a bundle itself`)
+    }),
+  )
+  const licensesById = new Map(seed.licenses.map((license) => [license.id, license]))
+  seed.licenses.forEach((license, i) => {
+    if (license.bundle_license_id === undefined) return
+    const bundle = licensesById.get(license.bundle_license_id)
+    const sells = bundle && products.get(bundle.product)?.bundle_products
+    if (!bundle) add(`licenses[${i}].bundle_license_id`, `no license ${license.bundle_license_id}`)
+    else if (!sells) add(`licenses[${i}].bundle_license_id`, `license ${bundle.id} is not of a bundle product`)
+    else if (!sells.includes(license.product)) add(`licenses[${i}].bundle_license_id`, `bundle "${bundle.product}" does not sell product "${license.product}"`)
+  })
   seed.sso.forEach((sso, i) => {
     if (!users.has(sso.user.toLowerCase())) add(`sso[${i}].user`, `"${sso.user}" is not a user of any license`)
   })

@@ -13,7 +13,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { syncedCollection, type Db, type DbIssue } from './db.ts'
 import { licenseState, LicenseRow, row, type CredentialRecord, type DeviceRecord, type LicenseFeatureRecord, type LicenseRecord, type ProductRecord, type SsoRecord, type UserRecord } from './records.ts'
 import { instant } from './rules/shared.ts'
-import { credentialSchema, licenseRecordIssues, productIssues, productSchema, ssoSchema, validateLicense, type LicenseSeed, type Seed, type SeedInput } from './seed.ts'
+import { credentialSchema, licenseRecordIssues, productIssues, productSchema, ssoSchema, validateLicense, type LicenseSeed, type Seed, type SeedInput, type SsoAccountSeed } from './seed.ts'
 import type { AuthorizationMethod } from './body.ts'
 
 export type { CredentialRecord, DeviceRecord, FeatureSlotRecord, LicenseFeatureRecord, LicenseRecord, ProductRecord, SsoRecord, UserRecord } from './records.ts'
@@ -108,10 +108,18 @@ export interface Store {
   applyConsumption(effect: { license: LicenseRecord; feature?: LicenseFeatureRecord; consumptions: number }): void
   /** Merges variables into the device's; returns the names set. */
   applyVariables(effect: { device: DeviceRecord; variables: Readonly<Record<string, string | number | boolean>>; at: Date }): void
+  /** The user's new password, on every license they belong to; no longer the initial one. */
+  applyPassword(effect: { users: readonly UserRecord[]; password: string }): void
   /** A new license (a trial), with the next free id. */
   addLicense(seed: Omit<LicenseSeed, 'id'>): LicenseRecord
   /** The trial license issued to this machine for the product, if any. */
   trialOf(product: string, hardwareId: string): LicenseRecord | undefined
+  /** The licenses a bundle license stands for (their bundle_license_id), in creation order. */
+  bundleLicenses(bundleId: number): readonly LicenseRecord[]
+  /** A customer account's SSO settings. */
+  ssoAccount(customerAccountCode: string): SsoAccountSeed | undefined
+  /** Every license, in creation order (for the endpoints that look across licenses). */
+  allLicenses(): IterableIterator<LicenseRecord>
   /** The current state in seed format (round-trips through createStore). */
   toSeed(): SeedInput
   /** Called after a change made through `db` (a request's change is reported by the engine). */
@@ -162,6 +170,8 @@ export async function createStore(seed: Seed): Promise<Store> {
   const byUser = new Index2<LicenseRecord[]>()
   /** license id → hardware_id → device rows, for licenses with many devices */
   const devicesByHardware = new Map<number, Map<string, DeviceRecord[]>>()
+  /** bundle license id → the licenses of its bundle */
+  const inBundle = new Map<number, LicenseRecord[]>()
   /** product → hardware_id → the trial issued to that machine */
   const trials = new Index2<LicenseRecord>()
   /** customer_account_code → `id_token:…` / `code:…` → lower-case email */
@@ -185,6 +195,13 @@ export async function createStore(seed: Seed): Promise<Store> {
     if (license.id >= nextId) nextId = license.id + 1
     if (license.license_key) byKey.set(license.product, license.license_key, license)
     if (license.is_trial && license.trial_hardware_id) trials.set(license.product, license.trial_hardware_id, license)
+    if (license.bundle_license_id !== undefined) {
+      const members = inBundle.get(license.bundle_license_id) ?? []
+      if (!replacing) members.push(license)
+      // A replaced license takes its place among its bundle's: in creation order.
+      else members.splice(0, members.length, ...[...licenses.values()].filter((other) => other.bundle_license_id === license.bundle_license_id))
+      inBundle.set(license.bundle_license_id, members)
+    }
     for (const user of license.users) {
       const email = user.email.toLowerCase()
       const list = byUser.get(license.product, email)
@@ -209,6 +226,7 @@ export async function createStore(seed: Seed): Promise<Store> {
     if (drop && licenses.get(license.id) === license) licenses.delete(license.id)
     if (license.license_key && byKey.get(license.product, license.license_key) === license) byKey.delete(license.product, license.license_key)
     if (license.trial_hardware_id && trials.get(license.product, license.trial_hardware_id) === license) trials.delete(license.product, license.trial_hardware_id)
+    if (license.bundle_license_id !== undefined) inBundle.set(license.bundle_license_id, (inBundle.get(license.bundle_license_id) ?? []).filter((other) => other !== license))
     for (const user of license.users) {
       const list = byUser.get(license.product, user.email.toLowerCase())
       const at = list?.indexOf(license) ?? -1
@@ -254,11 +272,11 @@ export async function createStore(seed: Seed): Promise<Store> {
 
   const buildDb = (): Db => ({
     credentials: syncedCollection<CredentialRecord, Written<'credentials'>>({
-      key: 'api_key',
+      key: ['api_key', 'client_id'],
       parse: (value) => parseWith(credentialSchema, value, row),
-      find: (key) => credentials.find((credential) => credential.api_key === key),
+      find: (key) => credentials.find((credential) => (credential.api_key ?? credential.client_id) === key),
       accept(next, previous) {
-        credentials = replaceIn(credentials, next, credentials.find((credential) => credential.api_key === previous))
+        credentials = replaceIn(credentials, next, credentials.find((credential) => (credential.api_key ?? credential.client_id) === previous))
         dbChanged('credentials')
         return undefined
       },
@@ -332,6 +350,7 @@ export async function createStore(seed: Seed): Promise<Store> {
   for (const licenseSeed of seed.licenses) indexLicense(new LicenseRow(licenseSeed))
   for (const identity of seed.sso) ssoRecords.push(row(identity))
   indexSso()
+  const ssoAccounts = seed.sso_accounts ?? []
 
   // The collections hold the store's own record objects (records.ts), so they show every change
   // the engine makes in place. Built when first asked for.
@@ -498,6 +517,12 @@ export async function createStore(seed: Seed): Promise<Store> {
       device.variables = { ...device.variables, ...variables }
       device.variables_at = at.toISOString()
     },
+    applyPassword({ users, password }) {
+      for (const user of users) {
+        user.password = password
+        user.is_initial_password = false
+      }
+    },
     addLicense(fields) {
       const license = new LicenseRow({ ...fields, id: nextId })
       indexLicense(license)
@@ -505,11 +530,15 @@ export async function createStore(seed: Seed): Promise<Store> {
       return license
     },
     trialOf: (product, hardwareId) => trials.get(product, hardwareId),
+    bundleLicenses: (bundleId) => inBundle.get(bundleId) ?? NONE,
+    ssoAccount: (code) => ssoAccounts.find((account) => account.customer_account_code === code),
+    allLicenses: () => licenses.values(),
     toSeed: () => ({
       credentials: credentials.map((credential) => ({ ...credential })),
       products: [...products.values()].map(productState),
       licenses: [...licenses.values()].map(licenseState),
       sso: ssoRecords.map((identity) => ({ ...identity })),
+      ...(ssoAccounts.length > 0 ? { sso_accounts: ssoAccounts.map((account) => ({ ...account })) } : {}),
     }),
     onDbChange(listener) {
       dbListeners.push(listener)

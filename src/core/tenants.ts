@@ -2,7 +2,6 @@
 // the credentials a request carries. Every change of a tenant's store goes through `swap`, which
 // builds the new store first and only then, after checking nothing changed meanwhile, installs it.
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { AuthHeader } from './auth.ts'
 import { createClock, type Clock } from './clock.ts'
 import { createFaults, type Faults } from './faults.ts'
 import { ok, problem, type Problem, type Result } from './result.ts'
@@ -24,17 +23,24 @@ export interface Tenant {
   readonly faults: Faults
 }
 
+/** A created tenant and its first credential's keys (HMAC, or OAuth client credentials). */
 export interface Created {
   tenant: string
-  api_key: string
-  shared_key: string
+  api_key?: string
+  shared_key?: string
+  client_id?: string
+  client_secret?: string
 }
+
+/** What identifies a credential: each is unique across tenants. */
+export type CredentialKey = 'api_key' | 'bearer_token' | 'client_id'
+const CREDENTIAL_KEYS: readonly CredentialKey[] = ['api_key', 'bearer_token', 'client_id']
 
 export interface Tenants {
   get(id?: string): Tenant | undefined
   all(): Tenant[]
-  /** The tenant that answers to this API key or bearer token. */
-  find(auth: AuthHeader): Tenant | undefined
+  /** The tenant whose credential has this API key, bearer token or client id. */
+  find(key: CredentialKey, value: string): Tenant | undefined
   /** A new tenant from a seed document; credentials are made up when it has none. */
   create(input: unknown, id?: string): Promise<Result<Created, Problem>>
   remove(id: string): boolean
@@ -62,28 +68,29 @@ const invalidSeed = (issues: { path: string; message: string }[]) => problem(400
 
 export async function createTenants(options: TenantsOptions): Promise<Tenants> {
   const tenants = new Map<string, Tenant>()
-  // api_key / bearer token → tenant id
-  const byApiKey = new Map<string, string>()
-  const byBearer = new Map<string, string>()
+  // per credential key: its value → tenant id
+  const owners = new Map<CredentialKey, Map<string, string>>(CREDENTIAL_KEYS.map((key) => [key, new Map()]))
 
   const unindex = (id: string) => {
-    for (const [key, owner] of [...byApiKey]) if (owner === id) byApiKey.delete(key)
-    for (const [key, owner] of [...byBearer]) if (owner === id) byBearer.delete(key)
+    for (const byValue of owners.values()) for (const [value, owner] of [...byValue]) if (owner === id) byValue.delete(value)
   }
   const index = (tenant: Tenant) => {
     unindex(tenant.id)
     for (const credential of tenant.store.credentials()) {
-      byApiKey.set(credential.api_key, tenant.id)
-      if (credential.bearer_token) byBearer.set(credential.bearer_token, tenant.id)
+      for (const key of CREDENTIAL_KEYS) if (credential[key] !== undefined) owners.get(key)!.set(credential[key], tenant.id)
     }
   }
-  /** A credential of these whose api_key or bearer token another tenant already answers to. */
-  const takenBy = (credentials: readonly CredentialRecord[], except?: string) =>
-    credentials.find((credential) => {
-      const owners = [byApiKey.get(credential.api_key), credential.bearer_token ? byBearer.get(credential.bearer_token) : undefined]
-      return owners.some((owner) => owner !== undefined && owner !== except)
-    })
-  const conflict = (credential: CredentialRecord) => problem(409, `api_key "${credential.api_key}" (or its bearer_token) is already used by another tenant`)
+  /** A credential of these, and which of its keys another tenant already answers to. */
+  const takenBy = (credentials: readonly CredentialRecord[], except?: string): [CredentialRecord, CredentialKey] | undefined => {
+    for (const credential of credentials) {
+      for (const key of CREDENTIAL_KEYS) {
+        const owner = credential[key] === undefined ? undefined : owners.get(key)!.get(credential[key])
+        if (owner !== undefined && owner !== except) return [credential, key]
+      }
+    }
+    return undefined
+  }
+  const conflict = ([credential, key]: [CredentialRecord, CredentialKey]) => problem(409, `${key} "${credential[key]}" is already used by another tenant`)
 
   /** A store built for a tenant: changes made through its db are heard. */
   const storeFor = async (id: string, seed: Seed) => {
@@ -136,8 +143,8 @@ export async function createTenants(options: TenantsOptions): Promise<Tenants> {
   return {
     get: (id = DEFAULT_TENANT) => tenants.get(id),
     all: () => [...tenants.values()],
-    find(auth) {
-      const id = auth.kind === 'hmac' ? byApiKey.get(auth.apiKey) : byBearer.get(auth.token)
+    find(key, value) {
+      const id = owners.get(key)!.get(value)
       return id === undefined ? undefined : tenants.get(id)
     },
     async create(input, id) {
@@ -151,7 +158,8 @@ export async function createTenants(options: TenantsOptions): Promise<Tenants> {
       if (tenants.has(tenantId)) return problem(409, `tenant "${tenantId}" already exists`)
       const [first] = seed.credentials
       const created = await swap(tenantId, seed, undefined, newTenant(tenantId, seed))
-      return created.ok ? ok({ tenant: tenantId, api_key: first.api_key, shared_key: first.shared_key }) : created
+      const keys = { api_key: first.api_key, shared_key: first.shared_key, client_id: first.client_id, client_secret: first.client_secret }
+      return created.ok ? ok({ tenant: tenantId, ...(Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== undefined)) as Omit<Created, 'tenant'>) }) : created
     },
     remove(id) {
       if (!tenants.has(id) || id === DEFAULT_TENANT) return false

@@ -20,6 +20,8 @@ export interface CoreRequest {
   body?: string
   /** The adapter stopped reading: the body was over the size limit (answered 413). */
   tooLarge?: boolean
+  /** Scheme and host the client reached, e.g. `http://127.0.0.1:4010`; else read from the Host header. */
+  origin?: string
 }
 
 export interface CoreResponse {

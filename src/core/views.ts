@@ -5,7 +5,7 @@ import { licenseFeatures, type Feature } from './features.ts'
 import { featureHolders, floatingTimeout, maxBorrowTime } from './floating.ts'
 import { remember } from './remember.ts'
 import { instant } from './rules/shared.ts'
-import type { LicenseRecord, ProductRecord } from './store.ts'
+import type { LicenseRecord, ProductRecord, UserRecord } from './store.ts'
 import type { components } from '../generated/license-api.ts'
 
 type Schemas = components['schemas']
@@ -89,6 +89,21 @@ export function customFieldsView(license: LicenseRecord, product: ProductRecord)
     value: license.custom_fields?.[field.name] ?? field.default_value,
     default_value: field.default_value,
   }))
+}
+
+/** The license user block of License objects and of user_licenses. */
+export function userView(user: UserRecord) {
+  return {
+    id: stableId(`user:${user.email.toLowerCase()}`),
+    email: user.email,
+    first_name: user.first_name ?? '',
+    last_name: user.last_name ?? '',
+    phone_number: user.phone_number ?? '',
+    is_initial_password: user.is_initial_password ?? false,
+    max_activations: user.max_activations ?? 0,
+    total_activations: user.total_activations,
+    allow_unlimited_activations: user.allow_unlimited_activations || user.max_activations === undefined,
+  }
 }
 
 export function customerView(license: LicenseRecord): Schemas['Customer'] | null {

@@ -357,6 +357,253 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v4/activate_bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate every license of a bundle on a device
+         * @description `product` is the bundle's short code; the identity is the bundle license's. Each license of
+         *     the bundle is activated on `hardware_id` under the activation rules, all or nothing. The
+         *     answer is an array of License objects, each with its v1 `license_signature` over the
+         *     request's own identity, and the `LicenseSignature` header over the array.
+         */
+        post: operations["activateBundle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/check_bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check every license of a bundle on a device
+         * @description As check_license for each license of the bundle; an array of License objects, signed as activate_bundle's.
+         */
+        get: operations["checkBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/deactivate_bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate every license of a bundle on a device
+         * @description As deactivate_license for each license of the bundle, all or nothing. The body is the JSON string `"license_deactivated"`.
+         */
+        post: operations["deactivateBundle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/user_licenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The licenses of a license user
+         * @description Every license of `product` the user belongs to, by `username` and `password` (checked when the
+         *     user has one) or an SSO identity, each with the user. Signed with the `LicenseSignature` header.
+         */
+        get: operations["userLicenses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/customer_license_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The license users of a customer's licenses
+         * @description The customer (`customer`, an e-mail) and the users of their licenses of `product`. A customer
+         *     no license names answers `customer_does_not_exist`; one with no license of the product,
+         *     `customer_not_found`. Signed with the `LicenseSignature` header.
+         */
+        get: operations["customerLicenseUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/sso_url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a customer account's users log in
+         * @description The identity provider's authorization URL of the customer account (the seed's `sso_accounts`),
+         *     with `response_type` (`code` or `token`, default `token`), `redirect_uri` and the account as
+         *     `client_id`. An account without SSO settings answers `customer_account_not_found`. Signed
+         *     with the `LicenseSignature` header.
+         */
+        get: operations["ssoUrl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/change_password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a license user's password
+         * @description The user `username` with the current `password` gets `new_password` on every license they
+         *     belong to, and `is_initial_password` is cleared. A wrong password, an unknown user, or a
+         *     user not allowed to change it (`allow_password_change: false`) answers
+         *     `change_password_not_allowed` (x-inferred). The body is the JSON string `"password_changed"`.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/oauth_url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where OAuth clients get their tokens
+         * @description Answered to anyone (no Date, no Authorization): the mock's own token endpoint, at the address
+         *     the client reached. `login_type` must be `client_credentials`.
+         */
+        get: operations["oauthUrl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/realms/user-portal/protocol/openid-connect/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An OAuth access token for client credentials (Keycloak's shape)
+         * @description `grant_type=client_credentials&client_id=…&client_secret=…`, form-encoded, for credentials
+         *     with `client_id` and `client_secret`. The token is a Bearer token for the License API, valid
+         *     `expires_in` seconds of real time. Errors are Keycloak's (`{error, error_description}`), not
+         *     the License API's envelope.
+         */
+        post: operations["oauthToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/activate_offline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a license from an offline request file
+         * @description The body is the text of an SDK's offline activation request (`text/plain`, base64 of JSON):
+         *     the flat legacy form (`request: "activation"`, its `signature` over the Date, the identity,
+         *     the hardware_id and the api key or client id) or the wrapped form (`{request, signature}`,
+         *     HMAC-SHA256 over the exact text of `request` with the shared key or client secret). The
+         *     activation follows activate_license's rules (floating cloud licenses answer
+         *     `offline_floating_cloud_not_supported`). The answer carries its signatures in the body:
+         *     `license_signature` (v1, over the request's identity), `license_signature_v2` (over the
+         *     answer without the two license signatures) and `offline_signature` (HMAC over `date`).
+         */
+        post: operations["activateOffline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/deactivate_offline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a license from an offline request file
+         * @description The body is an SDK's offline deactivation request (`text/plain`, base64 of JSON, the flat or
+         *     the wrapped form, with or without `request` and `request_id`), verified as activate_offline's.
+         *     The deactivation follows deactivate_license's rules; `consumptions`, `product_features`
+         *     (their `consumptions`) and `variables` in the request are applied. The body is the JSON
+         *     string `"license_deactivated"`.
+         */
+        post: operations["deactivateOffline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/": {
         parameters: {
             query?: never;
@@ -486,12 +733,17 @@ export interface components {
             /** @description Device metadata; accepted and ignored (null too */
             mac_address?: string | null;
         };
+        /** @description The License object with its v1 `license_signature` (activation, check, bundles, offline). */
+        License: components["schemas"]["LicenseFields"] & {
+            /** @description v1: RSA-SHA256 over lowercase(hardware_id#license_key|username#validity_period) */
+            license_signature: string;
+        };
         /**
          * @description The License object of activation and check responses. The mock fills what its seed models;
          *     fields it does not model carry the defaults of a plain license (x-inferred). Other fields
          *     the real API adds are allowed.
          */
-        License: {
+        LicenseFields: {
             id: number;
             /** @description Key-based licenses only */
             license_key?: string;
@@ -575,7 +827,7 @@ export interface components {
             max_license_users?: number;
             user?: components["schemas"]["LicenseUser"];
             /** @description v1 signature (see the operation) */
-            license_signature: string;
+            license_signature?: string;
         };
         /**
          * @description A license and a device: `hardware_id`, `product` and the license identity (`license_key`,
@@ -728,6 +980,103 @@ export interface components {
             variables?: {
                 [key: string]: string | number | boolean;
             };
+        };
+        /**
+         * @description What activate_offline's body decodes to (its `request` in the wrapped form). Fields other
+         *     SDKs write are accepted and ignored: the file is the SDK's, not the caller's (x-inferred).
+         */
+        OfflineActivationRequest: {
+            hardware_id: string;
+            product: string;
+            license_key?: string;
+            username?: string;
+            /** @description Checked when the license user has one */
+            password?: string;
+            license_id?: number;
+            /** @description Accepted and ignored */
+            bundle_code?: string;
+            /** @description Echoed in the answer (the Python SDK matches it to its guard file) */
+            request_id?: string;
+            schema_version?: number;
+            /** @description When the SDK wrote the file (any text; not checked) */
+            date?: string;
+            /** @description The flat form: HMAC-SHA256 over "licenseSpring\ndate: <date>\n<license_key|username>\n<hardware_id>\n<api_key|client_id>" */
+            signature?: string;
+            api_key?: string;
+            client_id?: string;
+            sdk_ver?: string | null;
+            app_name?: string | null;
+            app_ver?: string | null;
+            os_ver?: string | null;
+            hostname?: string | null;
+            ip?: string | null;
+            mac_address?: string | null;
+            is_vm?: boolean;
+            vm_info?: string | null;
+            /** @description Device variables, as a map or as the SDKs' list of `{variable, value}` */
+            variables?: {
+                [key: string]: string | number | boolean;
+            } | {
+                variable: string;
+                value: string | number | boolean;
+            }[];
+            /** @enum {string} */
+            request?: "activation";
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description What deactivate_offline's body decodes to. `consumptions` and each feature's `consumptions`
+         *     are added (license and feature limits apply), `variables` stored on the device, before it is
+         *     deactivated (x-inferred).
+         */
+        OfflineDeactivationRequest: {
+            hardware_id: string;
+            product: string;
+            license_key?: string;
+            username?: string;
+            /** @description Checked when the license user has one */
+            password?: string;
+            license_id?: number;
+            /** @description Accepted and ignored */
+            bundle_code?: string;
+            /** @description Echoed in the answer (the Python SDK matches it to its guard file) */
+            request_id?: string;
+            schema_version?: number;
+            /** @description When the SDK wrote the file (any text; not checked) */
+            date?: string;
+            /** @description The flat form: HMAC-SHA256 over "licenseSpring\ndate: <date>\n<license_key|username>\n<hardware_id>\n<api_key|client_id>" */
+            signature?: string;
+            api_key?: string;
+            client_id?: string;
+            sdk_ver?: string | null;
+            app_name?: string | null;
+            app_ver?: string | null;
+            os_ver?: string | null;
+            hostname?: string | null;
+            ip?: string | null;
+            mac_address?: string | null;
+            is_vm?: boolean;
+            vm_info?: string | null;
+            /** @description Device variables, as a map or as the SDKs' list of `{variable, value}` */
+            variables?: {
+                [key: string]: string | number | boolean;
+            } | {
+                variable: string;
+                value: string | number | boolean;
+            }[];
+            /** @enum {string} */
+            request?: "deactivation";
+            consumptions?: number;
+            /** @description Consumptions per feature, as `[{code, consumptions}]` or a map code → consumptions */
+            product_features?: {
+                code: string;
+                consumptions?: number;
+            }[] | {
+                [key: string]: number;
+            };
+        } & {
+            [key: string]: unknown;
         };
         LicenseConsumption: {
             /** @description The license id */
@@ -911,6 +1260,86 @@ export interface components {
                 id?: number;
             };
         };
+        ChangePasswordRequest: {
+            username: string;
+            password: string;
+            new_password: string;
+        };
+        UserLicense: {
+            license: components["schemas"]["UserLicenseLicense"];
+            user: components["schemas"]["LicenseUser"];
+        };
+        /** @description A license as user_licenses lists it, with no device and so no v1 signature. */
+        UserLicenseLicense: components["schemas"]["LicenseFields"] & {
+            /** @description Active on some device */
+            license_active: boolean;
+            license_enabled: boolean;
+            is_expired: boolean;
+        };
+        CustomerLicenseUsers: {
+            company: {
+                id?: number;
+            };
+            customer: components["schemas"]["Customer"] & {
+                customer_account?: Record<string, never> | null;
+            };
+            users: {
+                email: string;
+                is_active: boolean;
+                first_name?: string;
+                last_name?: string;
+                phone_number?: string;
+                is_initial_password?: boolean;
+                initial_password?: string | null;
+                max_activations?: number;
+                total_activations?: number;
+                allow_unlimited_activations?: boolean;
+                license_id: number;
+                order_store_id?: string | null;
+                order_id?: number;
+            }[];
+        };
+        SsoUrl: {
+            url: string;
+            openid_configuration: {
+                issuer: string;
+                authorization_endpoint: string;
+                token_endpoint?: string;
+            };
+            alternate_urls: string[];
+        };
+        TokenRequest: {
+            grant_type?: string;
+            client_id?: string;
+            client_secret?: string;
+            scope?: string;
+        };
+        Token: {
+            access_token: string;
+            /** @description Seconds */
+            expires_in: number;
+            refresh_expires_in?: number;
+            /** @constant */
+            token_type: "Bearer";
+            "not-before-policy"?: number;
+            scope?: string;
+        };
+        /** @description Keycloak's error body (the token endpoint only). */
+        OAuthError: {
+            /** @enum {string} */
+            error: "invalid_request" | "unsupported_grant_type" | "invalid_client" | "unauthorized_client";
+            error_description: string;
+        };
+        OfflineActivation: components["schemas"]["ActivateLicenseResponse"] & {
+            /** @description RFC 7231 date the offline_signature covers */
+            date: string;
+            /** @description The request's own */
+            request_id?: string;
+            /** @description User-based licenses (the Node SDK reads it for v1) */
+            username?: string;
+            offline_signature: string;
+            license_signature_v2: string;
+        };
         Customer: {
             id?: number;
             email: string;
@@ -972,7 +1401,7 @@ export interface components {
          * @description Every code licensespring-mock can answer (the errors table in src/core/errors.ts).
          * @enum {string}
          */
-        ErrorCode: "not_found" | "method_not_allowed" | "missing_headers" | "authorization_invalid_headers" | "authorization_missing_params" | "hmac_required" | "invalid_api_key" | "revoked_api_key" | "date_header_diff" | "signature_mismatch" | "read_only_api_key" | "invalid_json" | "missing_parameters" | "validation_error" | "unknown_product" | "api_key_product_not_allowed" | "license_not_found" | "license_not_enabled" | "blacklisted" | "vm_not_allowed" | "license_start_date_error" | "license_expired" | "license_not_active" | "device_not_found" | "license_transferred_max_times" | "license_not_consumption" | "license_not_enough_consumptions" | "disabled_product" | "archived_product" | "unsupported_product_feature" | "invalid_license_feature_code" | "feature_not_consumption" | "feature_not_floating" | "floating_feature_device_not_in_use" | "floating_not_available" | "license_not_floating" | "borrow_until_not_valid" | "missing_hardware_id" | "trial_not_allowed" | "email_missing" | "trial_expired" | "active_license_required" | "version_not_found" | "license_activated_max_times" | "license_user_activated_max_times" | "license_device_exists" | "offline_floating_cloud_not_supported" | "internal_error" | "payload_too_large" | "invalid_prefer_header";
+        ErrorCode: "not_found" | "method_not_allowed" | "missing_headers" | "authorization_invalid_headers" | "authorization_missing_params" | "hmac_required" | "invalid_api_key" | "revoked_api_key" | "date_header_diff" | "signature_mismatch" | "read_only_api_key" | "invalid_json" | "missing_parameters" | "validation_error" | "unknown_product" | "api_key_product_not_allowed" | "license_not_found" | "license_not_enabled" | "blacklisted" | "vm_not_allowed" | "license_start_date_error" | "license_expired" | "license_not_active" | "device_not_found" | "license_transferred_max_times" | "license_not_consumption" | "license_not_enough_consumptions" | "disabled_product" | "archived_product" | "unsupported_product_feature" | "invalid_license_feature_code" | "feature_not_consumption" | "feature_not_floating" | "floating_feature_device_not_in_use" | "floating_not_available" | "license_not_floating" | "borrow_until_not_valid" | "missing_hardware_id" | "trial_not_allowed" | "email_missing" | "trial_expired" | "active_license_required" | "version_not_found" | "change_password_not_allowed" | "customer_does_not_exist" | "customer_not_found" | "customer_account_not_found" | "missing_content" | "oauth_token_expired" | "oauth_token_malformed" | "license_activated_max_times" | "license_user_activated_max_times" | "license_device_exists" | "offline_floating_cloud_not_supported" | "internal_error" | "payload_too_large" | "invalid_prefer_header";
     };
     responses: {
         /** @description A documented error. The example name is the error code. */
@@ -1023,6 +1452,33 @@ export interface components {
         };
         /** @description Mock only. The `Prefer` header names no documented response. */
         PreferNotHonoured: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Keycloak's error body. */
+        OAuthBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthError"];
+            };
+        };
+        /** @description Keycloak's error body. */
+        OAuthUnauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthError"];
+            };
+        };
+        /** @description The credentials are not (or no longer) valid. */
+        Unauthorized: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1115,6 +1571,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1164,6 +1621,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1230,6 +1688,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1279,6 +1738,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1328,6 +1788,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1389,6 +1850,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1437,6 +1899,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1486,6 +1949,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1535,6 +1999,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1583,6 +2048,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1647,6 +2113,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1700,6 +2167,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1749,6 +2217,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1806,6 +2275,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1867,6 +2337,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1929,6 +2400,534 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    activateBundle: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivateLicenseRequest"];
+            };
+        };
+        responses: {
+            /** @description Every license of the bundle, activated, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivateLicenseResponse"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    checkBundle: {
+        parameters: {
+            query: {
+                hardware_id: components["parameters"]["QueryHardwareId"];
+                /** @description Product short code (case-sensitive) */
+                product: components["parameters"]["QueryProduct"];
+                /** @description Required if the product is key-based */
+                license_key?: components["parameters"]["QueryLicenseKey"];
+                /** @description Required if the product is user-based */
+                username?: components["parameters"]["QueryUsername"];
+                license_id?: components["parameters"]["QueryLicenseId"];
+                sdk_ver?: components["parameters"]["QuerySdkVer"];
+                /** @description Accepted and ignored */
+                include_expired_features?: boolean;
+                env?: string;
+            };
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every license of the bundle, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckLicenseResponse"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deactivateBundle: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeactivateLicenseRequest"];
+            };
+        };
+        responses: {
+            /** @description Deactivated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeactivateLicenseResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    userLicenses: {
+        parameters: {
+            query: {
+                /** @description Product short code (case-sensitive) */
+                product: components["parameters"]["QueryProduct"];
+                /** @description The license user's e-mail (or an SSO identity) */
+                username?: string;
+                password?: string;
+                id_token?: string;
+                code?: string;
+                customer_account_code?: string;
+                /** @description Accepted and ignored */
+                redirect_uri?: string;
+            };
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's licenses, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserLicense"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    customerLicenseUsers: {
+        parameters: {
+            query: {
+                /** @description Product short code (case-sensitive) */
+                product: components["parameters"]["QueryProduct"];
+                /** @description The customer's e-mail */
+                customer: string;
+                /** @description Accepted and ignored */
+                bundle_code?: components["parameters"]["QueryBundleCode"];
+            };
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer and the users, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerLicenseUsers"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    ssoUrl: {
+        parameters: {
+            query: {
+                /** @description Product short code (case-sensitive) */
+                product: components["parameters"]["QueryProduct"];
+                customer_account_code: string;
+                response_type?: "code" | "token";
+                redirect_uri?: string;
+                /** @description Accepted and ignored */
+                bundle_code?: components["parameters"]["QueryBundleCode"];
+            };
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The login URL, signed. */
+            200: {
+                headers: {
+                    LicenseSignature: components["headers"]["LicenseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoUrl"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": "password_changed";
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    oauthUrl: {
+        parameters: {
+            query: {
+                login_type: "client_credentials";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                        login_type: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    oauthToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Token"];
+                };
+            };
+            400: components["responses"]["OAuthBadRequest"];
+            401: components["responses"]["OAuthUnauthorized"];
+        };
+    };
+    activateOffline: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Activated, signed in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfflineActivation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deactivateOffline: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Current time in RFC 7231 IMF-fixdate, e.g. `Thu, 17 Nov 2022 20:51:35 GMT`. Must be within 15 minutes of the server's time.
+                 * @example Thu, 17 Nov 2022 20:51:35 GMT
+                 */
+                Date: components["parameters"]["DateHeader"];
+                /**
+                 * @description `algorithm="hmac-sha256", headers="date", signature="<base64 HMAC-SHA256(shared key, 'licenseSpring\ndate: ' + Date)>", apikey="<API key>"`.
+                 *     Parameter names are case-insensitive (the Python SDK sends `apiKey`); spaces after commas are optional.
+                 * @example algorithm="hmac-sha256",headers="date",signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=",apikey="demo-api-key"
+                 */
+                Authorization: components["parameters"]["AuthorizationHeader"];
+                /**
+                 * @description Mock only (Prism's grammar): `code=400, example=<error code>` answers that documented error
+                 *     without touching state; `code=200` answers deactivation's success without touching state
+                 *     (on activate_license and check_license it answers 422: a signed License comes from the state).
+                 */
+                Prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Deactivated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeactivateLicenseResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];

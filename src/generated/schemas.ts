@@ -343,6 +343,26 @@ export const specDocument = {
         }
       },
       "License": {
+        "description": "The License object with its v1 `license_signature` (activation, check, bundles, offline).",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/LicenseFields"
+          },
+          {
+            "type": "object",
+            "required": [
+              "license_signature"
+            ],
+            "properties": {
+              "license_signature": {
+                "type": "string",
+                "description": "v1: RSA-SHA256 over lowercase(hardware_id#license_key|username#validity_period)"
+              }
+            }
+          }
+        ]
+      },
+      "LicenseFields": {
         "type": "object",
         "x-inferred": true,
         "description": "The License object of activation and check responses. The mock fills what its seed models;\nfields it does not model carry the defaults of a plain license (x-inferred). Other fields\nthe real API adds are allowed.\n",
@@ -360,8 +380,7 @@ export const specDocument = {
           "validity_period",
           "is_floating",
           "is_floating_cloud",
-          "product_details",
-          "license_signature"
+          "product_details"
         ],
         "properties": {
           "id": {
@@ -1260,6 +1279,395 @@ export const specDocument = {
           }
         }
       },
+      "OfflineActivationRequest": {
+        "type": "object",
+        "description": "What activate_offline's body decodes to (its `request` in the wrapped form). Fields other\nSDKs write are accepted and ignored: the file is the SDK's, not the caller's (x-inferred).\n",
+        "required": [
+          "hardware_id",
+          "product"
+        ],
+        "additionalProperties": true,
+        "x-inferred": true,
+        "properties": {
+          "hardware_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1024
+          },
+          "product": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "license_key": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "username": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "password": {
+            "type": "string",
+            "maxLength": 1024,
+            "description": "Checked when the license user has one"
+          },
+          "license_id": {
+            "type": "integer"
+          },
+          "bundle_code": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "Accepted and ignored"
+          },
+          "request_id": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "Echoed in the answer (the Python SDK matches it to its guard file)"
+          },
+          "schema_version": {
+            "type": "integer"
+          },
+          "date": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "When the SDK wrote the file (any text; not checked)"
+          },
+          "signature": {
+            "type": "string",
+            "maxLength": 1024,
+            "description": "The flat form: HMAC-SHA256 over \"licenseSpring\\ndate: <date>\\n<license_key|username>\\n<hardware_id>\\n<api_key|client_id>\""
+          },
+          "api_key": {
+            "type": "string",
+            "maxLength": 256
+          },
+          "client_id": {
+            "type": "string",
+            "maxLength": 256
+          },
+          "sdk_ver": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "app_name": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "app_ver": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "os_ver": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1024
+          },
+          "hostname": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1024
+          },
+          "ip": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "mac_address": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "is_vm": {
+            "type": "boolean"
+          },
+          "vm_info": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1024
+          },
+          "variables": {
+            "description": "Device variables, as a map or as the SDKs' list of `{variable, value}`",
+            "oneOf": [
+              {
+                "type": "object",
+                "maxProperties": 256,
+                "additionalProperties": {
+                  "type": [
+                    "string",
+                    "number",
+                    "boolean"
+                  ],
+                  "maxLength": 4096
+                }
+              },
+              {
+                "type": "array",
+                "maxItems": 256,
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "variable",
+                    "value"
+                  ],
+                  "properties": {
+                    "variable": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 256
+                    },
+                    "value": {
+                      "type": [
+                        "string",
+                        "number",
+                        "boolean"
+                      ],
+                      "maxLength": 4096
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          "request": {
+            "type": "string",
+            "enum": [
+              "activation"
+            ]
+          }
+        }
+      },
+      "OfflineDeactivationRequest": {
+        "type": "object",
+        "description": "What deactivate_offline's body decodes to. `consumptions` and each feature's `consumptions`\nare added (license and feature limits apply), `variables` stored on the device, before it is\ndeactivated (x-inferred).\n",
+        "required": [
+          "hardware_id",
+          "product"
+        ],
+        "additionalProperties": true,
+        "x-inferred": true,
+        "properties": {
+          "hardware_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1024
+          },
+          "product": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "license_key": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "username": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "password": {
+            "type": "string",
+            "maxLength": 1024,
+            "description": "Checked when the license user has one"
+          },
+          "license_id": {
+            "type": "integer"
+          },
+          "bundle_code": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "Accepted and ignored"
+          },
+          "request_id": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "Echoed in the answer (the Python SDK matches it to its guard file)"
+          },
+          "schema_version": {
+            "type": "integer"
+          },
+          "date": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "When the SDK wrote the file (any text; not checked)"
+          },
+          "signature": {
+            "type": "string",
+            "maxLength": 1024,
+            "description": "The flat form: HMAC-SHA256 over \"licenseSpring\\ndate: <date>\\n<license_key|username>\\n<hardware_id>\\n<api_key|client_id>\""
+          },
+          "api_key": {
+            "type": "string",
+            "maxLength": 256
+          },
+          "client_id": {
+            "type": "string",
+            "maxLength": 256
+          },
+          "sdk_ver": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "app_name": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "app_ver": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "os_ver": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1024
+          },
+          "hostname": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1024
+          },
+          "ip": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "mac_address": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 256
+          },
+          "is_vm": {
+            "type": "boolean"
+          },
+          "vm_info": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1024
+          },
+          "variables": {
+            "description": "Device variables, as a map or as the SDKs' list of `{variable, value}`",
+            "oneOf": [
+              {
+                "type": "object",
+                "maxProperties": 256,
+                "additionalProperties": {
+                  "type": [
+                    "string",
+                    "number",
+                    "boolean"
+                  ],
+                  "maxLength": 4096
+                }
+              },
+              {
+                "type": "array",
+                "maxItems": 256,
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "variable",
+                    "value"
+                  ],
+                  "properties": {
+                    "variable": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 256
+                    },
+                    "value": {
+                      "type": [
+                        "string",
+                        "number",
+                        "boolean"
+                      ],
+                      "maxLength": 4096
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          "request": {
+            "type": "string",
+            "enum": [
+              "deactivation"
+            ]
+          },
+          "consumptions": {
+            "type": "integer"
+          },
+          "product_features": {
+            "description": "Consumptions per feature, as `[{code, consumptions}]` or a map code → consumptions",
+            "oneOf": [
+              {
+                "type": "array",
+                "maxItems": 256,
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "code"
+                  ],
+                  "properties": {
+                    "code": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 256
+                    },
+                    "consumptions": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              {
+                "type": "object",
+                "maxProperties": 256,
+                "additionalProperties": {
+                  "type": "integer"
+                }
+              }
+            ]
+          }
+        }
+      },
       "LicenseConsumption": {
         "type": "object",
         "required": [
@@ -1919,6 +2327,311 @@ export const specDocument = {
           }
         }
       },
+      "ChangePasswordRequest": {
+        "type": "object",
+        "required": [
+          "username",
+          "password",
+          "new_password"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "username": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1024
+          },
+          "password": {
+            "type": "string",
+            "maxLength": 1024
+          },
+          "new_password": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1024
+          }
+        }
+      },
+      "UserLicense": {
+        "type": "object",
+        "required": [
+          "license",
+          "user"
+        ],
+        "properties": {
+          "license": {
+            "$ref": "#/components/schemas/UserLicenseLicense"
+          },
+          "user": {
+            "$ref": "#/components/schemas/LicenseUser"
+          }
+        }
+      },
+      "UserLicenseLicense": {
+        "description": "A license as user_licenses lists it, with no device and so no v1 signature.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/LicenseFields"
+          },
+          {
+            "type": "object",
+            "required": [
+              "license_active",
+              "license_enabled",
+              "is_expired"
+            ],
+            "properties": {
+              "license_active": {
+                "type": "boolean",
+                "description": "Active on some device"
+              },
+              "license_enabled": {
+                "type": "boolean"
+              },
+              "is_expired": {
+                "type": "boolean"
+              }
+            }
+          }
+        ]
+      },
+      "CustomerLicenseUsers": {
+        "type": "object",
+        "required": [
+          "company",
+          "customer",
+          "users"
+        ],
+        "properties": {
+          "company": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              }
+            }
+          },
+          "customer": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Customer"
+              },
+              {
+                "type": "object",
+                "properties": {
+                  "customer_account": {
+                    "type": [
+                      "object",
+                      "null"
+                    ]
+                  }
+                }
+              }
+            ]
+          },
+          "users": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "email",
+                "is_active",
+                "license_id"
+              ],
+              "properties": {
+                "email": {
+                  "type": "string"
+                },
+                "is_active": {
+                  "type": "boolean"
+                },
+                "first_name": {
+                  "type": "string"
+                },
+                "last_name": {
+                  "type": "string"
+                },
+                "phone_number": {
+                  "type": "string"
+                },
+                "is_initial_password": {
+                  "type": "boolean"
+                },
+                "initial_password": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "max_activations": {
+                  "type": "integer"
+                },
+                "total_activations": {
+                  "type": "integer"
+                },
+                "allow_unlimited_activations": {
+                  "type": "boolean"
+                },
+                "license_id": {
+                  "type": "integer"
+                },
+                "order_store_id": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "order_id": {
+                  "type": "integer"
+                }
+              }
+            }
+          }
+        }
+      },
+      "SsoUrl": {
+        "type": "object",
+        "required": [
+          "url",
+          "openid_configuration",
+          "alternate_urls"
+        ],
+        "properties": {
+          "url": {
+            "type": "string"
+          },
+          "openid_configuration": {
+            "type": "object",
+            "required": [
+              "issuer",
+              "authorization_endpoint"
+            ],
+            "properties": {
+              "issuer": {
+                "type": "string"
+              },
+              "authorization_endpoint": {
+                "type": "string"
+              },
+              "token_endpoint": {
+                "type": "string"
+              }
+            }
+          },
+          "alternate_urls": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "TokenRequest": {
+        "type": "object",
+        "properties": {
+          "grant_type": {
+            "type": "string"
+          },
+          "client_id": {
+            "type": "string"
+          },
+          "client_secret": {
+            "type": "string"
+          },
+          "scope": {
+            "type": "string"
+          }
+        }
+      },
+      "Token": {
+        "type": "object",
+        "required": [
+          "access_token",
+          "expires_in",
+          "token_type"
+        ],
+        "properties": {
+          "access_token": {
+            "type": "string"
+          },
+          "expires_in": {
+            "type": "integer",
+            "description": "Seconds"
+          },
+          "refresh_expires_in": {
+            "type": "integer"
+          },
+          "token_type": {
+            "type": "string",
+            "const": "Bearer"
+          },
+          "not-before-policy": {
+            "type": "integer"
+          },
+          "scope": {
+            "type": "string"
+          }
+        }
+      },
+      "OAuthError": {
+        "type": "object",
+        "description": "Keycloak's error body (the token endpoint only).",
+        "required": [
+          "error",
+          "error_description"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "error": {
+            "type": "string",
+            "enum": [
+              "invalid_request",
+              "unsupported_grant_type",
+              "invalid_client",
+              "unauthorized_client"
+            ]
+          },
+          "error_description": {
+            "type": "string"
+          }
+        }
+      },
+      "OfflineActivation": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ActivateLicenseResponse"
+          },
+          {
+            "type": "object",
+            "required": [
+              "date",
+              "offline_signature",
+              "license_signature_v2"
+            ],
+            "properties": {
+              "date": {
+                "type": "string",
+                "description": "RFC 7231 date the offline_signature covers"
+              },
+              "request_id": {
+                "type": "string",
+                "description": "The request's own",
+                "echoed": null
+              },
+              "username": {
+                "type": "string",
+                "description": "User-based licenses (the Node SDK reads it for v1)"
+              },
+              "offline_signature": {
+                "type": "string"
+              },
+              "license_signature_v2": {
+                "type": "string"
+              }
+            }
+          }
+        ]
+      },
       "Customer": {
         "type": "object",
         "required": [
@@ -2169,6 +2882,13 @@ export const specDocument = {
           "trial_expired",
           "active_license_required",
           "version_not_found",
+          "change_password_not_allowed",
+          "customer_does_not_exist",
+          "customer_not_found",
+          "customer_account_not_found",
+          "missing_content",
+          "oauth_token_expired",
+          "oauth_token_malformed",
           "license_activated_max_times",
           "license_user_activated_max_times",
           "license_device_exists",
@@ -2749,6 +3469,318 @@ export const operations = {
         "hardware_id",
         "product"
       ]
+    }
+  },
+  "activateBundle": {
+    "method": "POST",
+    "path": "/api/v4/activate_bundle",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "spec#/components/schemas/ActivateLicenseResponse"
+        }
+      }
+    },
+    "input": "json",
+    "schema": {
+      "$ref": "spec#/components/schemas/ActivateLicenseRequest"
+    }
+  },
+  "checkBundle": {
+    "method": "GET",
+    "path": "/api/v4/check_bundle",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "spec#/components/schemas/CheckLicenseResponse"
+        }
+      }
+    },
+    "input": "query",
+    "schema": {
+      "type": "object",
+      "properties": {
+        "hardware_id": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 1024
+        },
+        "product": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 256
+        },
+        "license_key": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "username": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "license_id": {
+          "type": "integer"
+        },
+        "sdk_ver": {
+          "type": "string",
+          "maxLength": 256
+        },
+        "include_expired_features": {
+          "type": "boolean"
+        },
+        "env": {
+          "type": "string",
+          "maxLength": 256
+        }
+      },
+      "required": [
+        "hardware_id",
+        "product"
+      ]
+    }
+  },
+  "deactivateBundle": {
+    "method": "POST",
+    "path": "/api/v4/deactivate_bundle",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/DeactivateLicenseResponse"
+      }
+    },
+    "input": "json",
+    "schema": {
+      "$ref": "spec#/components/schemas/DeactivateLicenseRequest"
+    }
+  },
+  "userLicenses": {
+    "method": "GET",
+    "path": "/api/v4/user_licenses",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "spec#/components/schemas/UserLicense"
+        }
+      }
+    },
+    "input": "query",
+    "schema": {
+      "type": "object",
+      "properties": {
+        "product": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 256
+        },
+        "username": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "password": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "id_token": {
+          "type": "string",
+          "maxLength": 8192
+        },
+        "code": {
+          "type": "string",
+          "maxLength": 8192
+        },
+        "customer_account_code": {
+          "type": "string",
+          "maxLength": 1024
+        },
+        "redirect_uri": {
+          "type": "string",
+          "maxLength": 2048
+        }
+      },
+      "required": [
+        "product"
+      ]
+    }
+  },
+  "customerLicenseUsers": {
+    "method": "GET",
+    "path": "/api/v4/customer_license_users",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/CustomerLicenseUsers"
+      }
+    },
+    "input": "query",
+    "schema": {
+      "type": "object",
+      "properties": {
+        "product": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 256
+        },
+        "customer": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 1024
+        },
+        "bundle_code": {
+          "type": "string",
+          "maxLength": 256
+        }
+      },
+      "required": [
+        "product",
+        "customer"
+      ]
+    }
+  },
+  "ssoUrl": {
+    "method": "GET",
+    "path": "/api/v4/sso_url",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/SsoUrl"
+      }
+    },
+    "input": "query",
+    "schema": {
+      "type": "object",
+      "properties": {
+        "product": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 256
+        },
+        "customer_account_code": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 1024
+        },
+        "response_type": {
+          "type": "string",
+          "enum": [
+            "code",
+            "token"
+          ]
+        },
+        "redirect_uri": {
+          "type": "string",
+          "maxLength": 2048
+        },
+        "bundle_code": {
+          "type": "string",
+          "maxLength": 256
+        }
+      },
+      "required": [
+        "product",
+        "customer_account_code"
+      ]
+    }
+  },
+  "changePassword": {
+    "method": "POST",
+    "path": "/api/v4/change_password",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "type": "string",
+        "const": "password_changed"
+      }
+    },
+    "input": "json",
+    "schema": {
+      "$ref": "spec#/components/schemas/ChangePasswordRequest"
+    }
+  },
+  "oauthUrl": {
+    "method": "GET",
+    "path": "/api/v4/oauth_url",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "type": "object",
+        "required": [
+          "url",
+          "login_type"
+        ],
+        "properties": {
+          "url": {
+            "type": "string"
+          },
+          "login_type": {
+            "type": "string"
+          }
+        }
+      }
+    },
+    "input": "query",
+    "schema": {
+      "type": "object",
+      "properties": {
+        "login_type": {
+          "type": "string",
+          "enum": [
+            "client_credentials"
+          ]
+        }
+      },
+      "required": [
+        "login_type"
+      ]
+    }
+  },
+  "oauthToken": {
+    "method": "POST",
+    "path": "/realms/user-portal/protocol/openid-connect/token",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/Token"
+      }
+    },
+    "input": "form",
+    "schema": {
+      "$ref": "spec#/components/schemas/TokenRequest"
+    }
+  },
+  "activateOffline": {
+    "method": "POST",
+    "path": "/api/v4/activate_offline",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/OfflineActivation"
+      }
+    },
+    "input": "text",
+    "schema": {
+      "type": "string",
+      "maxLength": 1048576
+    }
+  },
+  "deactivateOffline": {
+    "method": "POST",
+    "path": "/api/v4/deactivate_offline",
+    "success": {
+      "type": "application/json",
+      "schema": {
+        "$ref": "spec#/components/schemas/DeactivateLicenseResponse"
+      }
+    },
+    "input": "text",
+    "schema": {
+      "type": "string",
+      "maxLength": 1048576
     }
   },
   "root": {

@@ -71,9 +71,9 @@ export function inProcessTarget(): Target {
       startClock()
       const engine = await createEngine({ seed: parsed.seed, clock })
       const tenant = () => engine.tenant()!
-      const [first] = parsed.seed.credentials
+      const first = parsed.seed.credentials.find((credential) => credential.api_key !== undefined)
       return {
-        credentials: { api_key: first.api_key, shared_key: first.shared_key },
+        credentials: first ? { api_key: first.api_key!, shared_key: first.shared_key! } : undefined,
         renamed: IDENTITY,
         async send(request, timeoutMs) {
           const response = engine.handle(toCoreRequest({ method: request.method, url: request.path, headers: request.headers, body: request.body }))
@@ -136,9 +136,9 @@ export function mockServerTarget(options: MockServerTargetOptions): Target {
     async open(scenario) {
       const suffix = randomUUID().slice(0, 8)
       const { seed, renamed } = renameKeys(scenario.seed ?? {}, suffix)
-      const created = await adminJson<{ tenant: string; api_key: string; shared_key: string } | { message?: string }>(admin, 'POST', '/__admin/tenants', seed)
+      const created = await adminJson<{ tenant: string; api_key?: string; shared_key?: string } | { message?: string }>(admin, 'POST', '/__admin/tenants', seed)
       if (created.status !== 200 && created.status !== 201) throw new Error(`POST /__admin/tenants answered ${created.status}: ${JSON.stringify(created.value)}`)
-      const { tenant, api_key, shared_key } = created.value as { tenant: string; api_key: string; shared_key: string }
+      const { tenant, api_key, shared_key } = created.value as { tenant: string; api_key?: string; shared_key?: string }
       const query = `?tenant=${encodeURIComponent(tenant)}`
       const call = async (method: string, path: string, body?: unknown) => {
         const answer = await adminJson<unknown>(admin, method, `${path}${query}`, body)
@@ -165,7 +165,7 @@ export function mockServerTarget(options: MockServerTargetOptions): Target {
         throw error
       }
       return {
-        credentials: { api_key, shared_key },
+        credentials: api_key !== undefined && shared_key !== undefined ? { api_key, shared_key } : undefined,
         renamed,
         send: (request, timeoutMs) => sendHttp(requests, request, timeoutMs),
         clock: setClock,
@@ -182,7 +182,7 @@ export function mockServerTarget(options: MockServerTargetOptions): Target {
   }
 }
 
-/** Every api_key and bearer_token of the seed gets a suffix, unique to this tenant. */
+/** Every api_key, client_id and bearer_token of the seed gets a suffix, unique to this tenant. */
 function renameKeys(seed: SeedInput, suffix: string): { seed: SeedInput; renamed: Map<string, string> } {
   const renamed = new Map<string, string>()
   const rename = (value: string) => {
@@ -192,7 +192,8 @@ function renameKeys(seed: SeedInput, suffix: string): { seed: SeedInput; renamed
   }
   const credentials = seed.credentials?.map((credential) => ({
     ...credential,
-    api_key: rename(credential.api_key),
+    ...(credential.api_key ? { api_key: rename(credential.api_key) } : {}),
+    ...(credential.client_id ? { client_id: rename(credential.client_id) } : {}),
     ...(credential.bearer_token ? { bearer_token: rename(credential.bearer_token) } : {}),
   }))
   return { seed: credentials ? { ...seed, credentials } : seed, renamed }

@@ -35,7 +35,7 @@ export const NEW_DEVICES = ['fuzz-device-1', 'fuzz-device-2'] as const
 const HARDWARE_IDS = [...new Set(demo.licenses.flatMap((license) => license.devices.map((device) => device.hardware_id))), ...NEW_DEVICES]
 const PRODUCTS = demo.products.map((product) => product.short_code)
 const USERS = [...new Set(demo.licenses.flatMap((license) => license.users.map((user) => user.email)))]
-const API_KEYS = demo.credentials.map((credential) => credential.api_key)
+const API_KEYS = demo.credentials.flatMap((credential) => (credential.api_key === undefined ? [] : [credential.api_key]))
 const FIELDS = [
   'hardware_id',
   'product',

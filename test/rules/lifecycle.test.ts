@@ -23,7 +23,7 @@ const endpoint = (name: string) => ENDPOINTS.find((candidate) => candidate.name 
 async function call(name: string, fields: Fields): Promise<Answer> {
   const { method, path } = endpoint(name)
   const signed = signedHeaders(DEMO)
-  const query = method === 'GET' ? `?${new URLSearchParams(Object.entries(fields).map(([key, value]) => [key, String(value)])).toString()}` : ''
+  const query = method === 'GET' ? `?${new URLSearchParams(Object.entries(fields).map(([key, value]): [string, string] => [key, String(value)])).toString()}` : ''
   const response = await fetch(`${API_ORIGIN}${path}${query}`, {
     method,
     headers: { 'content-type': 'application/json', date: signed.Date, authorization: signed.Authorization },

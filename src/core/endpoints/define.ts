@@ -8,6 +8,7 @@ import type { Clock } from '../clock.ts'
 import type { ErrorCode } from '../errors.ts'
 import { ok, type Result } from '../result.ts'
 import { firstFailure, type Rule } from '../rules/shared.ts'
+import type { TokenIssuer } from '../oauth.ts'
 import type { Signer } from '../signing.ts'
 import type { CredentialRecord, Store } from '../store.ts'
 
@@ -21,12 +22,20 @@ export type Signing = 'none' | 'v2' | 'v1+v2' | 'offline'
 
 /** What a request runs against once it is authenticated. */
 export interface Env {
+  /** The credential that authorized the request (endpoints with auth `none`: absent). */
   credential: CredentialRecord
   store: Store
   /** The tenant's license clock. */
   now: Date
   clock: Clock
   signer: Signer
+  /** Real time (ms): what OAuth tokens expire on. */
+  realNow: number
+  /** Where the client reached the mock, e.g. `http://127.0.0.1:4010` (answers that name a URL of ours). */
+  origin: string
+  tokens: TokenIssuer
+  /** Seconds an issued token is valid unless its client says otherwise. */
+  tokenLifetime: number
 }
 
 /** A successful answer. */
@@ -47,7 +56,7 @@ export interface Endpoint {
   readonly method: 'GET' | 'POST'
   readonly path: string
   readonly input: InputKind
-  /** `license`: HMAC (or a Bearer token) with a Date header, rows 2–9; `none`: answered to anyone. */
+  /** `license`: HMAC (or a Bearer token) with a Date header, rows 2–9; `none`: answered to anyone (`oauth_url`, the token endpoint). */
   readonly auth: 'license' | 'none'
   /** Changes state: refused to read-only API keys (row 9). */
   readonly mutates: boolean
@@ -88,7 +97,8 @@ export interface EndpointSpec<Req, Found, Applied> {
 
 export function defineEndpoint<Req, Found, Applied = undefined>(spec: EndpointSpec<Req, Found, Applied>): Endpoint {
   const operation = operations[spec.operationId]
-  const validate = requestValidator<Req>({ operationId: spec.operationId, ...spec.request })
+  // A text body (an offline file) is the endpoint's to read: its find decodes and validates it.
+  const validate = operation.input === 'text' ? (input: unknown) => ok(input as Req) : requestValidator<Req>({ operationId: spec.operationId, ...spec.request })
   return {
     name: spec.name,
     family: spec.family,

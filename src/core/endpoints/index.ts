@@ -1,11 +1,15 @@
 // The endpoint table: every License API operation the mock answers, one entry each. Routing,
 // the spec check and the docs all read this list.
+import { activateBundle, checkBundle, deactivateBundle } from './bundle.ts'
 import { addConsumption, addFeatureConsumption } from './consumption.ts'
 import type { Endpoint } from './define.ts'
 import { getDeviceVariables, trackDeviceVariables } from './device.ts'
 import { checkLicenseFeature, floatingBorrow, floatingFeatureBorrow, floatingFeatureRelease, floatingRelease } from './floating.ts'
 import { activateLicense, checkLicense, deactivateLicense } from './license.ts'
+import { oauthToken, oauthUrl } from './oauth.ts'
+import { activateOffline, deactivateOffline } from './offline.ts'
 import { installationFile, productDetails, root, trialKey, versions } from './product.ts'
+import { changePassword, customerLicenseUsers, ssoUrl, userLicenses } from './users.ts'
 
 export type { Endpoint, Env, Signing, Success } from './define.ts'
 
@@ -27,6 +31,17 @@ export const ENDPOINTS: readonly Endpoint[] = [
   versions,
   installationFile,
   root,
+  activateBundle,
+  checkBundle,
+  deactivateBundle,
+  userLicenses,
+  customerLicenseUsers,
+  ssoUrl,
+  changePassword,
+  oauthUrl,
+  oauthToken,
+  activateOffline,
+  deactivateOffline,
 ]
 
 /** path → the entries answering there (one per method). */
