@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url'
 import { isDeepStrictEqual } from 'node:util'
 import SwaggerParser from '@apidevtools/swagger-parser'
 import { parse } from 'yaml'
-import { ERRORS, exampleBody, isErrorCode, type ErrorCode, type ErrorSpec } from '../src/core/errors.ts'
+import { ERRORS, exampleWire, isErrorCode, type ErrorCode } from '../src/core/errors.ts'
+import { TOKEN_PATH } from './spec-errors.ts'
 
 export const SPEC_FILE = fileURLToPath(new URL('../openapi/license-api.yaml', import.meta.url))
 const MEDIA_TYPE = 'application/json'
@@ -41,16 +42,18 @@ export function readSpecCodes(spec: unknown): SpecCodes {
   const root = isObject(spec) ? spec : {}
   const schemas = isObject(root.components) && isObject(root.components.schemas) ? root.components.schemas : {}
   const errorCode = isObject(schemas.ErrorCode) ? schemas.ErrorCode : {}
-  const enumCodes = Array.isArray(errorCode.enum) ? errorCode.enum.map(String) : []
+  // The token endpoint's codes are Keycloak's: the enum of OAuthError's `error`.
+  const oauthError = isObject(schemas.OAuthError) && isObject(schemas.OAuthError.properties) && isObject(schemas.OAuthError.properties.error) ? schemas.OAuthError.properties.error : {}
+  const enumCodes = [...(Array.isArray(errorCode.enum) ? errorCode.enum.map(String) : []), ...(Array.isArray(oauthError.enum) ? oauthError.enum.map(String) : [])]
   if (!Array.isArray(errorCode.enum)) problems.push('components.schemas.ErrorCode has no enum')
 
   // Operations share their error responses through components.responses: each one is read once
   // per status it is used under (so one used under two statuses shows up twice).
   const shared = isObject(root.components) && isObject(root.components.responses) ? root.components.responses : {}
   const seen = new Set<string>()
-  // The License API's operations; the token endpoint answers Keycloak's errors, not the envelope.
+  // The License API's operations and the token endpoint (Keycloak's errors).
   for (const [path, item] of Object.entries(isObject(root.paths) ? root.paths : {})) {
-    if (!path.startsWith('/api/v4/')) continue
+    if (!path.startsWith('/api/v4/') && path !== TOKEN_PATH) continue
     for (const [method, operation] of Object.entries(isObject(item) ? item : {})) {
       if (!isObject(operation) || !isObject(operation.responses)) continue
       for (const [statusText, raw] of Object.entries(operation.responses)) {
@@ -92,7 +95,7 @@ export function readSpecCodes(spec: unknown): SpecCodes {
 export function compareSpecWithErrors(spec: unknown): string[] {
   const { enumCodes, examples, problems } = readSpecCodes(spec)
   const out = [...problems]
-  const tableCodes: string[] = Object.keys(ERRORS).filter((code) => (ERRORS[code as ErrorCode] as ErrorSpec).shape !== 'oauth')
+  const tableCodes: string[] = Object.keys(ERRORS)
   const statusOf = (code: string) => ERRORS[code as ErrorCode].status
   const inTable = new Set(tableCodes)
   const inEnum = new Set(enumCodes)
@@ -113,7 +116,7 @@ export function compareSpecWithErrors(spec: unknown): string[] {
         continue
       }
       if (example.status !== statusOf(name)) out.push(`example "${name}" sits under ${example.status} but the errors table says ${statusOf(name)}`)
-      const expected = exampleBody(name)
+      const expected = exampleWire(name)
       if (!isDeepStrictEqual(example.value, expected)) {
         out.push(`example "${name}" (${example.where}) is ${JSON.stringify(example.value)}, the errors table renders ${JSON.stringify(expected)}`)
       }

@@ -34,6 +34,8 @@ const shapeOf = (code: ErrorCode) => (ERRORS[code] as ErrorSpec).shape
 const API_CODES = ERROR_CODES.filter((code) => shapeOf(code) !== 'oauth')
 const OAUTH_CODES = ERROR_CODES.filter((code) => shapeOf(code) === 'oauth')
 export const TOKEN_PATH = '/realms/user-portal/protocol/openid-connect/token'
+/** method_not_allowed, payload_too_large, invalid_prefer_header, internal_error (errors.ts answeredBy). */
+const TOKEN_ENVELOPE_STATUSES = [405, 413, 422, 500]
 
 /** Statuses the License API's codes use, ascending. */
 const statuses = () => [...new Set(API_CODES.map((code) => ERRORS[code].status))].sort((a, b) => a - b)
@@ -51,6 +53,8 @@ export function withErrors(specText: string): string {
     doc.setIn(['components', 'responses', name, 'content', 'application/json', 'examples'], doc.createNode(Object.fromEntries(codes.map((code) => [code, oauthExample(doc, code)]))))
     doc.setIn(['paths', TOKEN_PATH, 'post', 'responses', String(status)], flow(doc, { $ref: `#/components/responses/${name}` }))
   }
+  // The token endpoint also answers the transport's and the mock's own codes, in the envelope.
+  for (const status of TOKEN_ENVELOPE_STATUSES) doc.setIn(['paths', TOKEN_PATH, 'post', 'responses', String(status)], flow(doc, { $ref: `#/components/responses/${RESPONSES[status].name}` }))
   for (const status of statuses()) {
     const response = RESPONSES[status]
     if (!response) throw new Error(`the errors table uses status ${status}, which scripts/spec-errors.ts has no shared response for`)

@@ -213,8 +213,8 @@ describe('what real clients send is accepted', () => {
     expect(deviceIn(await mock.state.get(), 1001, 'demo-device-1').active).toBe(false)
   })
 
-  test('an unknown bearer token → invalid_api_key', async () => {
-    await expectRejected(mock, body, 'invalid_api_key', 'Provided api key is not valid', { headers: { Authorization: 'Bearer stolen-token' } })
+  test('a bearer token neither in the seed nor issued here → oauth_token_malformed', async () => {
+    await expectRejected(mock, body, 'oauth_token_malformed', 'The access token is malformed or was not issued here', { headers: { Authorization: 'Bearer stolen-token' } })
   })
 
   test('a bearer token still needs a current Date', async () => {

@@ -9,7 +9,7 @@ describe('mock.db', () => {
   test('answers findFirst and findMany with the live records', () => {
     const license = mock.db.licenses.findFirst((q) => q.where({ license_key: 'DEMO-OK-0001' }))
     expect(license).toMatchObject({ id: 1001, product: 'demo', times_activated: 5 })
-    expect(mock.db.licenses.findMany((q) => q.where({ product: 'demo-user' })).map((record) => record.id)).toEqual([2001, 2002, 2003, 2004, 2005, 2006])
+    expect(mock.db.licenses.findMany((q) => q.where({ product: 'demo-user' })).map((record) => record.id)).toEqual([2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008])
     expect(mock.db.products.findFirst((q) => q.where({ short_code: 'demo-user' }))?.authorization_method).toBe('user')
     expect(mock.db.credentials.count()).toBeGreaterThan(0)
   })

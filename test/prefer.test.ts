@@ -1,8 +1,11 @@
 // Prism's `Prefer: code=…, example=…` per request: any documented response on demand, state untouched.
 import { describe, expect, test } from 'vitest'
-import { ERROR_CODES, ERRORS, exampleBody } from '../src/core/errors.ts'
+import { deactivateLicense } from '../src/core/endpoints/license.ts'
+import { TOKEN_PATH } from '../src/core/endpoints/oauth.ts'
+import { answeredBy, ERROR_CODES, ERRORS, exampleBody, exampleWire, isOAuthCode } from '../src/core/errors.ts'
 import { parsePrefer } from '../src/core/prefer.ts'
-import { deviceIn, expectRejected, expectSuccess, keyBody, send, useLicenseMock } from './support/msw.ts'
+import { API_ORIGIN, deviceIn, expectRejected, expectSuccess, keyBody, send, useLicenseMock } from './support/msw.ts'
+import { assertConformsToSpec } from './support/spec.ts'
 
 const { mock } = useLicenseMock()
 const body = keyBody('DEMO-OK-0001')
@@ -10,7 +13,8 @@ const prefer = (value: string) => ({ headers: { Prefer: value } })
 const invalid = (reason: string) => `Prefer header cannot be honoured: ${reason}`
 
 describe('code=400, example=<code> answers that example', () => {
-  const codes400 = ERROR_CODES.filter((code) => ERRORS[code].status === 400)
+  // The License API's codes; the token endpoint's own are below.
+  const codes400 = ERROR_CODES.filter((code) => ERRORS[code].status === 400 && answeredBy(code, deactivateLicense))
 
   test('the errors table has the 400 codes the rule table and the seed codes need', () => {
     expect(codes400).toContain('license_expired')
@@ -26,7 +30,7 @@ describe('code=400, example=<code> answers that example', () => {
 })
 
 describe('other documented responses', () => {
-  for (const code of ERROR_CODES.filter((candidate) => ERRORS[candidate].status !== 400)) {
+  for (const code of ERROR_CODES.filter((candidate) => ERRORS[candidate].status !== 400 && answeredBy(candidate, deactivateLicense))) {
     test(`example=${code} answers ${ERRORS[code].status}`, async () => {
       await expectRejected(mock, body, code, exampleBody(code).message, prefer(`code=${ERRORS[code].status}, example=${code}`))
     })
@@ -70,6 +74,25 @@ describe('success on demand', () => {
   test('a Prefer without code or example (dynamic=true) is ignored: the request is served normally', async () => {
     expectSuccess(await send(body, prefer('dynamic=true')))
     expect(deviceIn(await mock.state.get(), 1001, 'demo-device-1').active).toBe(false)
+  })
+})
+
+describe("the token endpoint: Keycloak's codes on demand, in Keycloak's shape", () => {
+  const token = (value: string) =>
+    fetch(`${API_ORIGIN}${TOKEN_PATH}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', prefer: value }, body: 'grant_type=client_credentials&client_id=demo-client-id&client_secret=demo-client-secret' })
+  for (const code of ERROR_CODES.filter((candidate) => isOAuthCode(candidate))) {
+    test(`example=${code} answers ${ERRORS[code].status} {error, error_description}`, async () => {
+      const response = await token(`code=${ERRORS[code].status}, example=${code}`)
+      const text = await response.text()
+      assertConformsToSpec(response.status, text, TOKEN_PATH, 'post')
+      expect({ status: response.status, body: JSON.parse(text) as unknown }).toEqual({ status: ERRORS[code].status, body: exampleWire(code) })
+    })
+  }
+
+  test('a License API code is not the token endpoint\'s, nor a Keycloak code the License API\'s: 422', async () => {
+    const response = await token('example=license_not_found')
+    expect({ status: response.status, body: await response.json() }).toEqual({ status: 422, body: { status: 422, code: 'invalid_prefer_header', message: invalid('oauth_token does not answer license_not_found') } })
+    await expectRejected(mock, body, 'invalid_prefer_header', invalid('deactivate_license does not answer invalid_client'), prefer('example=invalid_client'))
   })
 })
 

@@ -6,7 +6,7 @@ import { authorize, checkCredential, checkDate, checkSignature, DATE_WINDOW_MS, 
 import { readInput } from './body.ts'
 import type { Clock } from './clock.ts'
 import { ENDPOINTS, endpointsAt, type Endpoint, type Env, type Success } from './endpoints/index.ts'
-import { errorJson, exampleBody, fail, type ErrorBody } from './errors.ts'
+import { answeredBy, errorJson, exampleBody, fail, type ErrorBody } from './errors.ts'
 import { type Faults, type FaultTarget } from './faults.ts'
 import { createJournal, type Journal } from './journal.ts'
 import { createTokenIssuer, type TokenIssuer } from './oauth.ts'
@@ -218,9 +218,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   /** Faults and Prefer: an answer on demand, state untouched. Undefined when neither asks. */
   function forcedAnswer(exchange: Exchange, endpoint: Endpoint, input: Result<unknown>, client: string | undefined): CoreResponse | undefined {
     const fields: FaultTarget = input.ok && typeof input.value === 'object' && input.value !== null ? (input.value as FaultTarget) : {}
-    const target: FaultTarget = client === undefined ? fields : { ...fields, client_id: client }
+    // A fault's client_id is the client whose token the request carries: a token request is not faulted by it.
+    const target: FaultTarget = client === undefined || endpoint.auth !== 'license' ? { ...fields, client_id: undefined } : { ...fields, client_id: client }
     // The default tenant's faults when the key is unknown.
-    const fault = (exchange.tenant ?? tenants.get()!).faults.take(target, endpoint.name)
+    const fault = (exchange.tenant ?? tenants.get()!).faults.take(target, endpoint.name, (code) => answeredBy(code, endpoint))
     exchange.delayMs = fault?.delay_ms || undefined
     exchange.faultId = fault?.id
     // A network fault sends no answer (the adapter breaks the connection): the body is never sent.
@@ -232,7 +233,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const preference = parsePrefer(exchange.request.headers.prefer)
     if (!preference.ok) return exchange.reply(preference)
     if (preference.value === undefined) return undefined
-    if (preference.value.kind === 'error') return exchange.reply({ ok: false, error: exampleBody(preference.value.code) })
+    if (preference.value.kind === 'error') {
+      const { code } = preference.value
+      if (!answeredBy(code, endpoint)) return exchange.reply(fail('invalid_prefer_header', { reason: `${endpoint.name} does not answer ${code}` }))
+      return exchange.reply({ ok: false, error: exampleBody(code) })
+    }
     // A signed answer only comes from the state: Prefer forces errors there, not successes.
     if (endpoint.example === undefined) {
       return exchange.reply(fail('invalid_prefer_header', { reason: `${endpoint.name} answers success from the state only; Prefer can force its errors` }))

@@ -109,6 +109,21 @@ export interface Failure {
   error: ErrorBody
 }
 
+/** Codes every endpoint can answer in the envelope, the token endpoint included: the transport's and the mock's own. */
+const ANY_ENDPOINT: ReadonlySet<ErrorCode> = new Set(['method_not_allowed', 'payload_too_large', 'invalid_prefer_header', 'internal_error'])
+
+/**
+ * Whether an endpoint answers this code: the token endpoint answers Keycloak's codes (and the
+ * transport's), every other endpoint the License API's. What Prefer and faults may force follows it.
+ */
+export function answeredBy(code: ErrorCode, endpoint: { operationId: string }): boolean {
+  const oauth = isOAuthCode(code)
+  return endpoint.operationId === 'oauthToken' ? oauth || ANY_ENDPOINT.has(code) : !oauth
+}
+
+/** A code of the token endpoint, answered in Keycloak's shape. */
+export const isOAuthCode = (code: ErrorCode): boolean => (ERRORS[code] as ErrorSpec).shape === 'oauth'
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ERRORS, value)
 }
@@ -141,8 +156,11 @@ export function fail(code: ErrorCode, params?: Record<string, string>): Failure 
 /** An error body as JSON (the shared ones of `fail(code)` without params are serialized once). */
 export const errorJson = (error: ErrorBody): string => PLAIN_JSON.get(error) ?? JSON.stringify(onWire(error))
 
-/** The body the spec shows as this code's example (also what `Prefer: example=<code>` answers). */
+/** The error the spec shows as this code's example (also what `Prefer: example=<code>` answers). */
 export function exampleBody(code: ErrorCode): ErrorBody {
   const spec: ErrorSpec = ERRORS[code]
   return { status: spec.status, code, message: renderMessage(code, spec.example) }
 }
+
+/** That example as sent: the envelope, or Keycloak's body for the token endpoint's codes. */
+export const exampleWire = (code: ErrorCode): unknown => onWire(exampleBody(code))

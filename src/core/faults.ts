@@ -15,7 +15,7 @@ export const faultSpecSchema = z
         username: z.string().optional(),
         hardware_id: z.string().optional(),
         product: z.string().optional(),
-        /** The OAuth client: a Bearer token's, or the token request's. */
+        /** The OAuth client whose Bearer token a License API request carries. */
         client_id: z.string().optional(),
         endpoint: z.enum(ENDPOINTS.map((endpoint) => endpoint.name) as [string, ...string[]]).optional(),
       })
@@ -52,8 +52,8 @@ export interface Faults {
   list(): Fault[]
   remove(id: string): boolean
   clear(): void
-  /** The first matching fault, counted as fired. */
-  take(target: FaultTarget, endpoint?: string): Fault | undefined
+  /** The first matching fault whose error (if any) the endpoint answers (`answers`), counted as fired. */
+  take(target: FaultTarget, endpoint?: string, answers?: (code: ErrorCode) => boolean): Fault | undefined
 }
 
 export function createFaults(): Faults {
@@ -81,8 +81,8 @@ export function createFaults(): Faults {
     clear() {
       faults = []
     },
-    take(target, endpoint) {
-      const fault = faults.find((candidate) => matches(candidate, target, endpoint))
+    take(target, endpoint, answers) {
+      const fault = faults.find((candidate) => matches(candidate, target, endpoint) && (candidate.error === undefined || answers === undefined || answers(candidate.error)))
       if (!fault) return undefined
       fault.hits += 1
       if (fault.times !== undefined && fault.hits >= fault.times) faults = faults.filter((other) => other !== fault)

@@ -43,9 +43,19 @@ export const credentialSchema = z
     /** A fixed token accepted as `Authorization: Bearer <token>`, issued by no one. */
     bearer_token: text(4096).optional(),
   })
-  .refine((c) => (c.api_key === undefined) === (c.shared_key === undefined), 'api_key and shared_key go together')
-  .refine((c) => (c.client_id === undefined) === (c.client_secret === undefined), 'client_id and client_secret go together')
-  .refine((c) => c.api_key !== undefined || c.client_id !== undefined, 'needs api_key and shared_key, or client_id and client_secret')
+  .superRefine((credential, context) => {
+    const pairs = [
+      ['api_key', 'shared_key'],
+      ['client_id', 'client_secret'],
+    ] as const
+    for (const [a, b] of pairs) {
+      if (credential[a] !== undefined && credential[b] === undefined) context.addIssue({ code: 'custom', path: [b], message: `Required with ${a}` })
+      if (credential[b] !== undefined && credential[a] === undefined) context.addIssue({ code: 'custom', path: [a], message: `Required with ${b}` })
+    }
+    if (credential.api_key === undefined && credential.shared_key === undefined && credential.client_id === undefined && credential.client_secret === undefined) {
+      context.addIssue({ code: 'custom', path: [], message: 'needs api_key and shared_key (HMAC), or client_id and client_secret (OAuth), or both' })
+    }
+  })
   // The same rules for the compiled path, which does not run refinements.
   .meta({
     anyOf: [

@@ -2835,6 +2835,10 @@ export interface operations {
             };
             400: components["responses"]["OAuthBadRequest"];
             401: components["responses"]["OAuthUnauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["PreferNotHonoured"];
+            500: components["responses"]["ServerError"];
         };
     };
     activateOffline: {

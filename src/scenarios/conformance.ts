@@ -11,6 +11,9 @@ import { ERRORS, ERROR_CODES } from '../core/errors.ts'
 const ajv = new Ajv({ allErrors: true, strict: false, formats: { date: /^\d{4}-\d{2}-\d{2}$/ } })
 ajv.addSchema({ $id: 'spec', ...specDocument })
 const errorSchema = ajv.getSchema('spec#/components/schemas/Error')!
+/** The token endpoint's own errors are Keycloak's. */
+const oauthErrorSchema = ajv.getSchema('spec#/components/schemas/OAuthError')!
+const TOKEN_ENDPOINT = `POST ${operations.oauthToken.path}`
 
 interface Success {
   name: string
@@ -66,10 +69,11 @@ export function checkConformance(
       return problems
     }
   }
-  const validate = ok ? success.validate : errorSchema
+  const oauth = !ok && endpoint === TOKEN_ENDPOINT && typeof value === 'object' && value !== null && 'error' in value
+  const validate = ok ? success.validate : oauth ? oauthErrorSchema : errorSchema
   if (!validate(value)) {
-    problems.push(`body does not match ${ok ? success.name : 'Error'}: ${ajv.errorsText(validate.errors, { dataVar: 'body' })}`)
-  } else if (!ok && (value as { status: number }).status !== response.status) {
+    problems.push(`body does not match ${ok ? success.name : oauth ? 'OAuthError' : 'Error'}: ${ajv.errorsText(validate.errors, { dataVar: 'body' })}`)
+  } else if (!ok && !oauth && (value as { status: number }).status !== response.status) {
     problems.push(`envelope status ${(value as { status: number }).status} differs from HTTP status ${response.status}`)
   }
   if (ok && success.signed && !response.headers.licensesignature) problems.push('the LicenseSignature header is missing')

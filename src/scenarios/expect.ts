@@ -49,11 +49,12 @@ export function checkResponse(expect: Expectation, outcome: Outcome): string[] {
     const json = parsed.value
     const envelope = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : undefined
     if (expect.code !== undefined) {
-      const code = typeof json === 'string' ? json : envelope?.code
+      // Keycloak's error bodies (the token endpoint) name it `error`.
+      const code = typeof json === 'string' ? json : (envelope?.code ?? envelope?.error)
       if (code !== expect.code) problems.push(`code: expected ${expect.code}, got ${show(code)}`)
     }
     if (expect.message !== undefined) {
-      const message = envelope?.message
+      const message = envelope?.message ?? envelope?.error_description
       if (typeof message !== 'string' || !matchesText(message, expect.message)) problems.push(`message: expected ${JSON.stringify(expect.message)}, got ${show(message)}`)
     }
     if (expect.body !== undefined && !deepEqual(json, expect.body)) problems.push(`body: expected ${show(expect.body)}, got ${show(json)}`)

@@ -349,25 +349,26 @@ interface SeedSource {
   data: Record<string, unknown>
 }
 
-const SEED_KEYS = ['credentials', 'products', 'licenses', 'sso'] as const
+const SEED_KEYS = ['credentials', 'products', 'licenses', 'sso', 'sso_accounts'] as const
 type Entry = Record<string, unknown>
 
 /** The identities by which a later entry replaces an earlier one. */
 const IDENTITIES: Record<(typeof SEED_KEYS)[number], (entry: Entry) => string[]> = {
-  credentials: (entry) => [String(entry.api_key)],
+  credentials: (entry) => [...(entry.api_key !== undefined ? [`api_key:${String(entry.api_key)}`] : []), ...(entry.client_id !== undefined ? [`client_id:${String(entry.client_id)}`] : [])],
   products: (entry) => [String(entry.short_code)],
   licenses: (entry) => [
     ...(entry.id !== undefined ? [`id:${String(entry.id)}`] : []),
     ...(entry.license_key !== undefined ? [`key:${String(entry.product)}\u0000${String(entry.license_key)}`] : []),
   ],
   sso: (entry) => [`${String(entry.customer_account_code)}\u0000${String(entry.id_token ?? '')}\u0000${String(entry.code ?? '')}`],
+  sso_accounts: (entry) => [String(entry.customer_account_code)],
 }
 
 /**
  * The merge rule: sources in order (seed file, the file's given, the scenario's given); for each
  * top-level array, entries are appended, except that an entry with the identity of an earlier
- * one (same api_key; same short_code; same license id or product + license_key; same SSO
- * identity) replaces it in place, wholesale.
+ * one (same api_key or client_id; same short_code; same license id or product + license_key; same
+ * SSO identity; same SSO account) replaces it in place, wholesale.
  */
 export function mergeSeeds(sources: readonly SeedSource[]): { seed: SeedInput; origin: (at: string) => Pick<ConfigIssue, 'path'> } {
   const seed: Record<string, Entry[]> = {}

@@ -2,8 +2,10 @@
 // the first failing step ends the scenario; scenarios run in parallel up to a bound.
 import { parseDuration } from '../core/clock.ts'
 import { endpointsAt } from '../core/endpoints/index.ts'
+import { TOKEN_PATH } from '../core/endpoints/oauth.ts'
 import { signedHeaders } from '../core/signature.ts'
 import { checkConformance } from './conformance.ts'
+import { offlineFile } from './offline-file.ts'
 import { checkSignatures } from './signatures.ts'
 import { checkResponse, checkState, parseBody } from './expect.ts'
 import { ConnectionError, type Outcome, type WireRequest } from './http-client.ts'
@@ -151,19 +153,21 @@ function errorResult(step: number, stepName: string | undefined, error: unknown,
   }
 }
 
-/** What the endpoint of a request signs: v1 too, or only the v2 header (License API paths only). */
-function signingOf(request: WireRequest): 'v2' | 'v1+v2' {
+/** What the endpoint of a request signs: v1 too, only the v2 header, or in the body (License API paths only). */
+function signingOf(request: WireRequest): 'v2' | 'v1+v2' | 'offline' {
   const path = request.path.split('?')[0]
   const endpoint = endpointsAt(path.slice(Math.max(0, path.indexOf('/api/v4/')))).find((candidate) => candidate.method === request.method.toUpperCase())
-  return endpoint?.signing === 'v2' ? 'v2' : 'v1+v2'
+  return endpoint?.signing === 'v2' || endpoint?.signing === 'offline' ? endpoint.signing : 'v1+v2'
 }
 
 async function runStep(scenario: Scenario, index: number, step: Step, session: Session, options: RunOptions): Promise<StepFailure | undefined> {
   const name = step.name
   try {
     if (step.request) {
-      const request = buildRequest(step.request, session)
-      const outcome = await session.send(request, step.request.timeout_ms ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+      const timeoutMs = step.request.timeout_ms ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+      const token = step.request.oauth ? await tokenFor(step.request.oauth, session, timeoutMs) : undefined
+      const request = buildRequest(step.request, session, token)
+      const outcome = await session.send(request, timeoutMs)
       options.onResponse?.({ scenario, step: index, request, outcome })
       const actual = describeOutcome(outcome, step.expect!.headers !== undefined)
       const mismatches = checkResponse(step.expect!, outcome)
@@ -212,16 +216,20 @@ function describeOutcome(outcome: Outcome, withHeaders: boolean): unknown {
 }
 
 /** A request step → the request on the wire: defaults, body, signature, headers. */
-export function buildRequest(spec: RequestSpec, session: Pick<Session, 'credentials' | 'renamed'>): WireRequest {
-  let body = spec.raw_body ?? (spec.body !== undefined ? JSON.stringify(spec.body) : undefined)
+export function buildRequest(spec: RequestSpec, session: Pick<Session, 'credentials' | 'renamed'>, token?: string): WireRequest {
+  const [contentType, text] = bodyOf(spec, session)
+  let body = text
   if (spec.pad_body_to !== undefined) {
-    const text = body ?? ''
-    body = text + ' '.repeat(Math.max(0, spec.pad_body_to - Buffer.byteLength(text)))
+    const padded = body ?? ''
+    body = padded + ' '.repeat(Math.max(0, spec.pad_body_to - Buffer.byteLength(padded)))
   }
   const headers: Record<string, string> = {}
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (body !== undefined) headers['content-type'] = contentType
   if (spec.sign === false && spec.date !== undefined) headers.date = resolveDate(spec.date)!
-  if (spec.sign !== false) {
+  if (token !== undefined) {
+    headers.date = resolveDate(spec.date ?? 'now')!
+    headers.authorization = `Bearer ${token}`
+  } else if (spec.sign !== false) {
     const apiKey = spec.credentials?.api_key !== undefined ? (session.renamed.get(spec.credentials.api_key) ?? spec.credentials.api_key) : session.credentials?.api_key
     const sharedKey = spec.credentials?.shared_key ?? session.credentials?.shared_key
     if (apiKey === undefined || sharedKey === undefined) throw new Error('no credentials to sign with: give request.credentials, or sign: false')
@@ -231,6 +239,38 @@ export function buildRequest(spec: RequestSpec, session: Pick<Session, 'credenti
   }
   for (const [name, value] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = renameInHeader(value, session.renamed)
   return { method: spec.method ?? DEFAULT_METHOD, path: withQuery(spec.path ?? DEFAULT_PATH, spec.query), headers, body }
+}
+
+/** The body a step sends, and its content type. */
+function bodyOf(spec: RequestSpec, session: Pick<Session, 'credentials' | 'renamed'>): [string, string | undefined] {
+  const renamed = (value: string) => session.renamed.get(value) ?? value
+  if (spec.form) {
+    const fields = Object.entries(spec.form).map(([name, value]): [string, string] => [name, name === 'client_id' ? renamed(value) : value])
+    return ['application/x-www-form-urlencoded', new URLSearchParams(fields).toString()]
+  }
+  if (spec.offline) {
+    const { request, ...how } = spec.offline
+    const fields: Record<string, unknown> = { ...request }
+    if (spec.oauth) fields.client_id = renamed(String(fields.client_id ?? spec.oauth.client_id))
+    else if (fields.client_id === undefined) fields.api_key = renamed(String(fields.api_key ?? session.credentials?.api_key))
+    const key = how.key ?? spec.oauth?.client_secret ?? spec.credentials?.shared_key ?? session.credentials?.shared_key
+    if (key === undefined) throw new Error('no key to sign the offline file with: give offline.key or credentials')
+    return ['text/plain', offlineFile({ ...how, request: fields, key })]
+  }
+  return ['application/json', spec.raw_body ?? (spec.body !== undefined ? JSON.stringify(spec.body) : undefined)]
+}
+
+/** A Bearer token from the target's token endpoint, for a step with `oauth`. */
+async function tokenFor(spec: NonNullable<RequestSpec['oauth']>, session: Session, timeoutMs: number): Promise<string> {
+  const client_id = session.renamed.get(spec.client_id) ?? spec.client_id
+  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id, client_secret: spec.client_secret }).toString()
+  const outcome = await session.send({ method: 'POST', path: TOKEN_PATH, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }, timeoutMs)
+  const parsed = outcome.kind === 'response' ? parseBody(outcome.body) : undefined
+  const token = parsed?.ok ? (parsed.value as { access_token?: unknown }).access_token : undefined
+  if (outcome.kind !== 'response' || outcome.status !== 200 || typeof token !== 'string') {
+    throw new Error(`the token endpoint did not issue a token for client ${spec.client_id}: ${outcome.kind === 'response' ? `${outcome.status} ${outcome.body.slice(0, 200)}` : outcome.network}`)
+  }
+  return token
 }
 
 function withQuery(path: string, query: RequestSpec['query']): string {

@@ -50,6 +50,24 @@ export const requestSchema = z
       .describe('Extra headers; they replace the signed Date/Authorization when named the same (case-insensitive)'),
     body: z.unknown().optional().describe('JSON body, serialized as is'),
     raw_body: z.string().optional().describe('Body text sent verbatim (e.g. to send invalid JSON)'),
+    form: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('Form fields, sent application/x-www-form-urlencoded (the OAuth token endpoint); a seed client_id is the tenant\'s'),
+    offline: z
+      .strictObject({
+        request: z.record(z.string(), z.unknown()).describe("The file's fields; api_key (or client_id with oauth) defaults to the scenario's"),
+        form: z.enum(['wrapped', 'flat']).optional().describe('wrapped (default): {request, signature} as the v2 SDKs write it; flat: the legacy form'),
+        spacing: z.enum(['compact', 'python']).optional().describe("How the wrapped request's JSON is written: compact (JavaScript) or python (json.dumps, spaces after , and :)"),
+        key: z.string().min(1).optional().describe("The HMAC key (default: the scenario's shared key, or the oauth client secret)"),
+        signature: z.string().optional().describe('Send this signature instead of the right one (e.g. to forge the file)'),
+      })
+      .optional()
+      .describe('An offline request file built and signed as the SDKs write it, sent text/plain as base64'),
+    oauth: z
+      .strictObject({ client_id: z.string().min(1), client_secret: z.string().min(1) })
+      .optional()
+      .describe("Authorize with a Bearer token the target's token endpoint issues for these client credentials, instead of HMAC"),
     pad_body_to: z
       .number()
       .int()
@@ -74,10 +92,11 @@ export const requestSchema = z
     auth_spaces: z.boolean().optional().describe('Put a space after each comma of Authorization, as some SDKs do'),
     timeout_ms: z.number().int().min(1).max(600_000).optional().describe('Give up waiting after this long (default 10000)'),
   })
-  .refine((request) => !(request.body !== undefined && request.raw_body !== undefined), {
-    message: 'choose body or raw_body, not both',
+  .refine((request) => [request.body, request.raw_body, request.form, request.offline].filter((value) => value !== undefined).length <= 1, {
+    message: 'choose one of body, raw_body, form and offline',
     path: ['raw_body'],
   })
+  .refine((request) => !(request.oauth && request.sign === false), { message: 'oauth signs with a token: drop sign: false', path: ['oauth'] })
 
 export const expectSchema = z
   .strictObject({

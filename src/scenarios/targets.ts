@@ -169,7 +169,12 @@ export function mockServerTarget(options: MockServerTargetOptions): Target {
         renamed,
         send: (request, timeoutMs) => sendHttp(requests, request, timeoutMs),
         clock: setClock,
-        fault: async (spec) => void (await call('POST', '/__admin/faults', spec)),
+        // A client_id of the seed is the tenant's.
+        fault: async (spec) => {
+          const clientId = (spec.match as { client_id?: string } | undefined)?.client_id
+          const renamedSpec = clientId === undefined ? spec : { ...spec, match: { ...spec.match, client_id: renamed.get(clientId) ?? clientId } }
+          await call('POST', '/__admin/faults', renamedSpec)
+        },
         async reset() {
           await call('POST', '/__admin/reset')
           await startClock()
@@ -217,7 +222,7 @@ export function httpTarget(options: HttpTargetOptions): Target {
       const control = scenario.steps.find((step) => step.clock || step.fault || step.reset)
       if (control) return `needs ${control.clock ? 'clock' : control.fault ? 'fault' : 'reset'} control: only a licensespring-mock server has it`
       if (scenario.then || scenario.steps.some((step) => step.then)) return 'asserts state (then): only a licensespring-mock server exposes it'
-      const signs = scenario.steps.some((step) => step.request && step.request.sign !== false && !(step.request.credentials?.api_key && step.request.credentials.shared_key))
+      const signs = scenario.steps.some((step) => step.request && step.request.sign !== false && !step.request.oauth && !(step.request.credentials?.api_key && step.request.credentials.shared_key))
       if (signs && !options.credentials) return 'signs requests: pass --api-key and --shared-key'
       if (!options.publicKey && scenario.steps.some((step) => step.expect?.signed)) return "verifies signatures (expect.signed): pass the server's --public-key FILE"
       return undefined

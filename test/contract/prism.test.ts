@@ -6,7 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { ERRORS, ERROR_CODES, exampleBody } from '../../src/core/errors.ts'
+import { TOKEN_PATH } from '../../src/core/endpoints/oauth.ts'
+import { ERRORS, ERROR_CODES, exampleBody, exampleWire, isOAuthCode } from '../../src/core/errors.ts'
 import { signedHeaders } from '../../src/core/signature.ts'
 import { loadScenarios, mockServerTarget, runScenarioList, type ResponseEvent, type Scenario } from '../../src/scenarios/index.ts'
 import { startMockServer, type RunningServer } from '../../src/server.ts'
@@ -137,7 +138,8 @@ describe('prism mock of the spec alone', () => {
   }, 60_000)
   afterAll(() => stopPrism(mock))
 
-  test.each(ERROR_CODES)('Prefer: code=<status>, example=%s answers the example body', async (code) => {
+  // The License API's codes on deactivate_license; Keycloak's on the token endpoint, in its shape.
+  test.each(ERROR_CODES.filter((code) => !isOAuthCode(code)))('Prefer: code=<status>, example=%s answers the example body', async (code) => {
     const status = ERRORS[code].status
     const response = await fetch(`${mock.url}/api/v4/deactivate_license`, {
       method: 'POST',
@@ -151,6 +153,15 @@ describe('prism mock of the spec alone', () => {
     const text = await response.text()
     expect({ status: response.status, body: text }).toEqual({ status, body: expect.any(String) })
     expect(JSON.parse(text)).toEqual(exampleBody(code))
+  })
+
+  test.each(ERROR_CODES.filter((code) => isOAuthCode(code)))('Prefer: example=%s on the token endpoint answers its Keycloak body', async (code) => {
+    const response = await fetch(`${mock.url}${TOKEN_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', prefer: `code=${ERRORS[code].status}, example=${code}` },
+      body: 'grant_type=client_credentials&client_id=demo-client-id&client_secret=demo-client-secret',
+    })
+    expect({ status: response.status, body: await response.json() }).toEqual({ status: ERRORS[code].status, body: exampleWire(code) })
   })
 
   test('Prefer: code=200 answers the success example', async () => {

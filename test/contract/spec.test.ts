@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { compareSpecWithErrors, readSpecCodes, SPEC_FILE, validateSpecFile } from '../../scripts/lint-spec.ts'
-import { ERROR_CODES, ERRORS, exampleBody } from '../../src/core/errors.ts'
+import { ERROR_CODES, ERRORS, exampleBody, exampleWire } from '../../src/core/errors.ts'
 
 const spec = parse(readFileSync(SPEC_FILE, 'utf8')) as unknown
 const sorted = (values: Iterable<string>) => [...values].sort()
@@ -43,7 +43,7 @@ describe('the checker', () => {
       const status = String(ERRORS[code].status)
       responses[status] ??= { description: status, content: { 'application/json': { schema: {}, examples: {} } } }
       const media = responses[status].content['application/json'] as { examples: Record<string, unknown> }
-      media.examples[code] = { value: exampleBody(code) }
+      media.examples[code] = { value: exampleWire(code) }
     }
     return {
       paths: { '/api/v4/deactivate_license': { post: { responses } } },

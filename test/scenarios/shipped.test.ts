@@ -152,15 +152,17 @@ describe('coverage of the shipped scenarios', () => {
 
   test('the folders say what they hold', () => {
     const folders = new Set(scenarios.map((scenario) => scenario.file.split('/')[1]))
-    expect([...folders].sort()).toEqual(['auth', 'faults', 'flows', 'lifecycle', 'limits', 'rules'])
+    expect([...folders].sort()).toEqual(['auth', 'enterprise', 'faults', 'flows', 'lifecycle', 'limits', 'rules'])
   })
 })
 
 function expectedCode(expect: { code?: string; body?: unknown } | undefined): string | undefined {
   if (!expect) return undefined
   if (expect.code) return expect.code
-  const body = expect.body as { code?: unknown } | undefined
-  return typeof body === 'object' && body !== null && typeof body.code === 'string' ? body.code : undefined
+  // Keycloak's bodies (the token endpoint) name it `error`.
+  const body = expect.body as { code?: unknown; error?: unknown } | undefined
+  const code = typeof body === 'object' && body !== null ? (body.code ?? body.error) : undefined
+  return typeof code === 'string' ? code : undefined
 }
 
 function hasStickyFault(seed: { licenses?: { fault?: string; devices?: { fault?: string }[] }[] } | undefined): boolean {

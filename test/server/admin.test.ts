@@ -219,8 +219,8 @@ describe('tenants', () => {
     const list = await admin(server, 'GET', '/tenants')
     expect(list.status).toBe(200)
     expect(list.body.tenants).toEqual([
-      { tenant: 'default', api_keys: ['demo-api-key', 'demo-revoked-api-key', 'demo-read-only-api-key', 'demo-restricted-api-key', 'demo-oauth-client'] },
-      { tenant: 'team-a', api_keys: ['team-key'] },
+      { tenant: 'default', api_keys: ['demo-api-key', 'demo-revoked-api-key', 'demo-read-only-api-key', 'demo-restricted-api-key', 'demo-oauth-client'], client_ids: ['demo-client-id', 'demo-revoked-client'] },
+      { tenant: 'team-a', api_keys: ['team-key'], client_ids: [] },
     ])
     expect(list.text).not.toContain('shared')
   })
