@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { DEFAULT_HOST, DEFAULT_PORT, packageVersion, startMockServer, type RunningServer } from './server.ts'
-import { parseInstant } from './core/clock.ts'
+import { CLOCK_RANGE, inClockRange, parseInstant } from './core/clock.ts'
 import type { SeedIssue } from './core/seed.ts'
 import { InvalidSeedError, loadSeedFile } from './seed-file.ts'
 import { ADMIN_TOKEN } from './adapters/admin.ts'
@@ -152,6 +152,9 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
   const host = values.host ?? DEFAULT_HOST
   if (values.clock !== undefined && !parseInstant(values.clock)) {
     throw new UsageError(`--clock must be an ISO 8601 date or date-time such as 2030-01-01T00:00:00Z, got "${values.clock}"`, 'serve')
+  }
+  if (values.clock !== undefined && !inClockRange(parseInstant(values.clock)!.getTime())) {
+    throw new UsageError(`--clock must be within ${CLOCK_RANGE}, got "${values.clock}"`, 'serve')
   }
 
   const fromEnv = env.LICENSESPRING_MOCK_ADMIN_TOKEN === '' ? undefined : env.LICENSESPRING_MOCK_ADMIN_TOKEN

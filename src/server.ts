@@ -5,7 +5,7 @@ import { BlockList, isIPv4, isIPv6, type AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { createAdmin } from './adapters/admin.ts'
 import { createHttpAdapter } from './adapters/http.ts'
-import { parseInstant } from './core/clock.ts'
+import { CLOCK_RANGE, inClockRange, parseInstant } from './core/clock.ts'
 import { createEngine, defaultSigner, DEFAULT_TENANT, type Engine, type EngineOptions } from './core/engine.ts'
 import type { SeedInput } from './core/seed.ts'
 import { DEMO_SEED, resolveSeedForEngine } from './seed-file.ts'
@@ -80,6 +80,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   if (options.clock !== undefined) {
     clock = parseInstant(options.clock)
     if (!clock) throw new TypeError(`clock: not an ISO 8601 date or date-time: ${JSON.stringify(options.clock)}`)
+    if (!inClockRange(clock.getTime())) throw new TypeError(`clock: must be within ${CLOCK_RANGE}, got ${JSON.stringify(options.clock)}`)
   }
   for (const name of ['headersTimeoutMs', 'requestTimeoutMs'] as const) {
     const value = options[name]

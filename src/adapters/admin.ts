@@ -2,9 +2,10 @@
 // controls (tenants, state, journal, faults, clock). No rules here and no node:http: the http
 // adapter reads the body and writes what `handle` returns.
 import { createHash, timingSafeEqual } from 'node:crypto'
-import { parseDuration, parseInstant } from '../core/clock.ts'
+import { applyClockUpdate } from '../core/clock.ts'
 import { DEFAULT_TENANT, MAX_BODY_BYTES, type AdminResult, type Engine, type Tenant } from '../core/engine.ts'
 import type { JournalFilter } from '../core/journal.ts'
+import { parseJsonDocument } from '../core/json-keys.ts'
 import { parseSeedText, type SeedIssue } from '../core/seed.ts'
 
 export const ADMIN_PREFIX = '/__admin'
@@ -72,7 +73,6 @@ interface Route {
 const JSON_HEADERS = { 'content-type': 'application/json' }
 const YAML_TYPES = new Set(['application/yaml', 'text/yaml', 'application/x-yaml', 'text/x-yaml'])
 const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
-const CLOCK_KEYS = ['now', 'advance', 'frozen', 'real']
 export const ADMIN_TOKEN = /^[\x21-\x7e]+$/
 
 export function json(status: number, value: unknown, headers: Record<string, string> = {}): AdminResponse {
@@ -244,55 +244,11 @@ function routes(engine: AdminEngine, version: string): Route[] {
       tenant: true,
       body: { kind: 'json', required: true },
       handler({ tenant, body }) {
-        const update = parseClockUpdate(body)
-        if (!update.ok) return badRequest(describeIssues(update.issues), update.issues)
-        const { clock } = tenant
-        if (update.real) clock.real()
-        // Freeze before setting, so `{now, frozen: true}` freezes at exactly `now`.
-        if (update.frozen === true) clock.freeze(true)
-        if (update.now) clock.set(update.now)
-        if (update.advance !== undefined) clock.advance(update.advance)
-        if (update.frozen === false) clock.freeze(false)
-        return json(200, clock.state())
+        const applied = applyClockUpdate(tenant.clock, body)
+        return applied.ok ? json(200, applied.state) : badRequest(describeIssues(applied.issues), applied.issues)
       },
     },
   ]
-}
-
-type ClockUpdate = { ok: true; real: boolean; now?: Date; advance?: number; frozen?: boolean } | { ok: false; issues: SeedIssue[] }
-
-/** Everything is checked before anything changes. */
-function parseClockUpdate(body: unknown): ClockUpdate {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, issues: [{ path: '', message: 'expected an object such as {"advance": "30d"} or {"now": "2030-01-01T00:00:00Z", "frozen": true}' }] }
-  }
-  const input = body as Record<string, unknown>
-  const issues: SeedIssue[] = []
-  const update: ClockUpdate = { ok: true, real: false }
-  for (const key of Object.keys(input)) {
-    if (!CLOCK_KEYS.includes(key)) issues.push({ path: key, message: `unknown field (expected ${CLOCK_KEYS.join(', ')})` })
-  }
-  if (Object.keys(input).length === 0) issues.push({ path: '', message: `give at least one of ${CLOCK_KEYS.join(', ')}` })
-  if ('now' in input) {
-    const now = typeof input.now === 'string' ? parseInstant(input.now) : undefined
-    if (now) update.now = now
-    else issues.push({ path: 'now', message: 'must be an ISO 8601 date or date-time, e.g. "2030-01-01T12:00:00Z"' })
-  }
-  if ('advance' in input) {
-    const ms = typeof input.advance === 'string' ? parseDuration(input.advance) : undefined
-    if (ms !== undefined) update.advance = ms
-    else issues.push({ path: 'advance', message: 'must be a duration such as "90s", "2h", "30d", "1h30m" or "-1d"' })
-  }
-  if ('frozen' in input) {
-    if (typeof input.frozen === 'boolean') update.frozen = input.frozen
-    else issues.push({ path: 'frozen', message: 'must be true or false' })
-  }
-  if ('real' in input) {
-    if (input.real !== true) issues.push({ path: 'real', message: 'must be true (back to real time, not frozen)' })
-    else if (Object.keys(input).some((key) => key !== 'real')) issues.push({ path: 'real', message: 'cannot be combined with now, advance or frozen' })
-    else update.real = true
-  }
-  return issues.length > 0 ? { ok: false, issues } : update
 }
 
 interface CompiledRoute extends Route {
@@ -339,13 +295,11 @@ function parseBody(route: Route, request: AdminRequest): Parsed {
     const parsed = parseSeedText(text)
     return parsed.ok ? { ok: true, value: parsed.seed } : { ok: false, response: badRequest(`invalid seed: ${describeIssues(parsed.issues)}`, parsed.issues) }
   }
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    const hint = route.body.kind === 'seed' ? ' (send YAML with Content-Type: application/yaml)' : ''
-    return { ok: false, response: badRequest(`request body is not valid JSON: ${reason}${hint}`) }
-  }
+  const parsed = parseJsonDocument(text)
+  if (parsed.ok) return parsed
+  if (parsed.path) return { ok: false, response: badRequest(`request body: ${parsed.path}: ${parsed.message}`, [{ path: parsed.path, message: parsed.message }]) }
+  const hint = route.body.kind === 'seed' ? ' (send YAML with Content-Type: application/yaml)' : ''
+  return { ok: false, response: badRequest(`request body is ${parsed.message}${hint}`) }
 }
 
 export interface AdminOptions {
