@@ -1,6 +1,7 @@
 // msw handlers over the engine, for in-process tests: translation only, no rules.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw'
 import { MAX_BODY_BYTES, type Engine } from '../core/engine.ts'
+import { unsaved } from '../core/commit.ts'
 import type { CoreResponse } from '../core/types.ts'
 
 /** Handlers for `*\/api/v4/` deactivate_license, activate_license and check_license (404/405 for the rest), on any origin. */
@@ -26,7 +27,9 @@ async function handle(engine: Engine, request: Request) {
   })
 }
 
-async function toResponse(response: CoreResponse): Promise<Response> {
+async function toResponse(answer: CoreResponse): Promise<Response> {
+  // A change is durable before its answer goes out (when the engine's onChange makes it so).
+  const response = answer.commit ? await answer.commit.then(() => answer, unsaved) : answer
   if (response.delayMs) await delay(response.delayMs)
   switch (response.network) {
     case 'reset':

@@ -60,11 +60,14 @@ export interface EngineOptions {
    */
   signingKey?: string
   /**
-   * Called after a tenant's state changed: a successful deactivation, `replaceState`, `reset`
-   * (with the default tenant's id) and `resetTenant`. Synchronous and must not throw (a throw is
-   * ignored); persistence schedules its write from here.
+   * Called after a tenant's state changed: a successful deactivation or activation,
+   * `replaceState`, `reset` (with the default tenant's id) and `resetTenant`. It must not throw
+   * (a throw is ignored). A returned promise is the change's durability (the state file's
+   * fsync): on an activation or deactivation it becomes the response's `commit`, which adapters
+   * wait for before answering. The admin methods do not wait for it: a promise returned there
+   * must carry its own rejection handler.
    */
-  onChange?: (tenantId: string) => void
+  onChange?: (change: { tenant: string }) => Promise<void> | void
 }
 
 export interface Tenant {
@@ -132,12 +135,19 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   // api_key / bearer token → tenant id
   const byApiKey = new Map<string, string>()
   const byBearer = new Map<string, string>()
-  const changed = (id: string) => {
+  const changed = (id: string): Promise<void> | undefined => {
     try {
-      onChange?.(id)
+      return onChange?.({ tenant: id }) ?? undefined
     } catch {
-      // A listener's failure is its own; the request has been answered by then.
+      // A listener's failure is its own: the change is made.
+      return undefined
     }
+  }
+  /** The change this response reports, made durable before it is sent (see CoreResponse.commit). */
+  const committed = (response: CoreResponse, id: string): CoreResponse => {
+    const commit = changed(id)
+    if (commit) response.commit = commit
+    return response
   }
 
   const newTenant = async (id: string, seed: Seed, clock?: Clock | Date, faults?: Faults, snapshot?: SeedSnapshot): Promise<Tenant> => {
@@ -311,9 +321,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const device = store.applyActivation(decision.effect)
       const { license, user } = decision.effect
       const view = { license, user, device, product: store.product(body.value.product)!, signedId: v1Id(body.value, user?.email), now }
-      const response = respond(request, loggedBody, tenant, signed('license_activated', renderActivation(view, signer)), delay, faultId)
-      changed(tenant!.id)
-      return response
+      return committed(respond(request, loggedBody, tenant, signed('license_activated', renderActivation(view, signer)), delay, faultId), tenant!.id)
     }
     const body = validateBody(json.value, methodOf(store))
     if (!body.ok) return respond(request, loggedBody, tenant, body.error, delay, faultId)
@@ -321,9 +329,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const decision = decideDeactivation(body.value, credential!, store, now)
     if (!decision.ok) return respond(request, loggedBody, tenant, decision.error, delay, faultId)
     store.applyDeactivation(decision.effect)
-    const response = respond(request, loggedBody, tenant, DEACTIVATED, delay, faultId)
-    changed(tenant!.id)
-    return response
+    return committed(respond(request, loggedBody, tenant, DEACTIVATED, delay, faultId), tenant!.id)
   }
 
   return {

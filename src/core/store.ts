@@ -220,6 +220,19 @@ export interface Store {
   applyActivation(effect: ActivationEffect): DeviceRecord
   /** The current state in seed format (round-trips through createStore). */
   toSeed(): SeedInput
+  /**
+   * The change log: ids of the licenses the apply methods changed since the last call, each
+   * once, in the order they first changed. The state file appends their current state (see `license`).
+   */
+  takeChanges(): number[]
+  license(id: number): LicenseRecord | undefined
+}
+
+type LicenseSeedInput = NonNullable<SeedInput['licenses']>[number]
+
+/** One license record in seed format (what toSeed lists, and a change-log record of the state file). */
+export function licenseToSeed({ floating_in_use_devices: _derived, users, devices, ...license }: LicenseRecord): LicenseSeedInput {
+  return { ...license, users: users.map((user) => ({ ...user })), devices: devices.map((device) => ({ ...device })) }
 }
 
 const NONE: readonly never[] = []
@@ -269,6 +282,8 @@ export async function createStore(seed: Seed): Promise<Store> {
    */
   const events = new WeakMap<DeviceRecord, { activated: number; deactivated: number }>()
   let sequence = 0
+  /** Licenses changed since the last takeChanges(). */
+  const changed = new Set<number>()
   const primaryKey: { symbol?: symbol } = {}
   for (const credential of seed.credentials) await collections.credentials.create(row(credential))
   for (const product of seed.products) products.set(product.short_code, await collections.products.create(row(product)))
@@ -351,14 +366,17 @@ export async function createStore(seed: Seed): Promise<Store> {
       return freed
     },
     applyActivation({ license, hardwareId, device, user, isVm, transfer, at }) {
+      // Everything that can throw is computed before the first write: a change is whole or absent.
+      const time = at.toISOString()
       const floating = license.is_floating || license.is_floating_cloud
+      changed.add(license.id)
       let row = device
       if (row) {
         row.active = true
         row.is_vm = isVm
         // The activation belongs to whoever makes it now (a user's count only covers their own).
         row.user = user?.email
-        row.time_activated = at.toISOString()
+        row.time_activated = time
         row.time_deactivated = undefined
       } else {
         row = {
@@ -368,7 +386,7 @@ export async function createStore(seed: Seed): Promise<Store> {
           is_vm: isVm,
           user: user?.email,
           floating_in_use: false,
-          time_activated: at.toISOString(),
+          time_activated: time,
           time_deactivated: undefined,
           fault: undefined,
         }
@@ -394,8 +412,11 @@ export async function createStore(seed: Seed): Promise<Store> {
     applyDeactivation({ license, device, user, consumptions, at }) {
       // Direct, synchronous writes to the live records: @msw/data's `update` is async and
       // clones and rescans the collection; the rules have already validated every value.
+      // Everything that can throw is computed before the first write: a change is whole or absent.
+      const time = at.toISOString()
+      changed.add(license.id)
       device.active = false
-      device.time_deactivated = at.toISOString()
+      device.time_deactivated = time
       events.set(device, { activated: events.get(device)?.activated ?? 0, deactivated: ++sequence })
       if (device.floating_in_use) {
         device.floating_in_use = false
@@ -408,12 +429,14 @@ export async function createStore(seed: Seed): Promise<Store> {
     toSeed: () => ({
       credentials: collections.credentials.all().map((credential) => ({ ...credential })),
       products: collections.products.all().map((product) => ({ ...product })),
-      licenses: collections.licenses.all().map(({ floating_in_use_devices: _derived, users, devices, ...license }) => ({
-        ...license,
-        users: users.map((user) => ({ ...user })),
-        devices: devices.map((device) => ({ ...device })),
-      })),
+      licenses: collections.licenses.all().map(licenseToSeed),
       sso: collections.sso.all().map((identity) => ({ ...identity })),
     }),
+    takeChanges() {
+      const ids = [...changed]
+      changed.clear()
+      return ids
+    },
+    license: (id) => licenses.get(id),
   }
 }

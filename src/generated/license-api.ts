@@ -273,7 +273,7 @@ export interface components {
          * @description Every code licensespring-mock can answer (the errors table in src/core/errors.ts).
          * @enum {string}
          */
-        ErrorCode: "not_found" | "method_not_allowed" | "missing_headers" | "authorization_invalid_headers" | "authorization_missing_params" | "hmac_required" | "invalid_api_key" | "revoked_api_key" | "date_header_diff" | "signature_mismatch" | "read_only_api_key" | "invalid_json" | "missing_parameters" | "validation_error" | "unknown_product" | "api_key_product_not_allowed" | "license_not_found" | "license_not_enabled" | "blacklisted" | "vm_not_allowed" | "license_start_date_error" | "license_expired" | "license_not_active" | "device_not_found" | "license_transferred_max_times" | "license_not_consumption" | "license_not_enough_consumptions" | "license_activated_max_times" | "license_user_activated_max_times" | "license_device_exists" | "offline_floating_cloud_not_supported" | "internal_error" | "payload_too_large" | "invalid_prefer_header";
+        ErrorCode: "not_found" | "method_not_allowed" | "missing_headers" | "authorization_invalid_headers" | "authorization_missing_params" | "hmac_required" | "invalid_api_key" | "revoked_api_key" | "date_header_diff" | "signature_mismatch" | "read_only_api_key" | "invalid_json" | "missing_parameters" | "validation_error" | "unknown_product" | "api_key_product_not_allowed" | "license_not_found" | "license_not_enabled" | "blacklisted" | "vm_not_allowed" | "license_start_date_error" | "license_expired" | "license_not_active" | "device_not_found" | "license_transferred_max_times" | "license_not_consumption" | "license_not_enough_consumptions" | "license_activated_max_times" | "license_user_activated_max_times" | "license_device_exists" | "offline_floating_cloud_not_supported" | "internal_error" | "payload_too_large" | "host_not_allowed" | "state_not_saved" | "invalid_prefer_header";
     };
     responses: {
         /** @description A documented error. The example name is the error code. */
@@ -324,6 +324,30 @@ export interface components {
         };
         /** @description Mock only. The `Prefer` header names no documented response. */
         PreferNotHonoured: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description Mock only. The `Host` header names neither a loopback host nor one allowed with
+         *     `--allow-host` (DNS rebinding protection; see the README, "Security").
+         */
+        HostNotAllowed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description Mock only, with `--state-file`. The change was applied in memory but could not be written to
+         *     the state file; it is not on disk yet. The mock keeps retrying the save.
+         */
+        StateNotSaved: {
             headers: {
                 [name: string]: unknown;
             };
@@ -404,8 +428,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     activateLicense: {
@@ -453,8 +479,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     checkLicense: {
@@ -519,8 +547,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
 }

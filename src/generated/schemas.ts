@@ -660,6 +660,8 @@ export const specDocument = {
           "offline_floating_cloud_not_supported",
           "internal_error",
           "payload_too_large",
+          "host_not_allowed",
+          "state_not_saved",
           "invalid_prefer_header"
         ]
       }
