@@ -7,6 +7,7 @@ import { CLOCK_RANGE, inClockRange, parseInstant } from './core/clock.ts'
 import type { SeedIssue } from './core/seed.ts'
 import { InvalidSeedError, loadSeedFile } from './seed-file.ts'
 import { ADMIN_TOKEN } from './adapters/admin.ts'
+import { invalidAllowedHost, normalizeOrigin } from './adapters/hosts.ts'
 import { StateFileError } from './state-file.ts'
 import { SigningKeyError } from './core/signing.ts'
 
@@ -46,10 +47,21 @@ Options:
   --seed FILE         seed file, YAML or JSON (default: the demo seed)
   --clock ISO         start the license clock at this instant, e.g. 2030-01-01T00:00:00Z
   --journal-size N    how many requests the journal keeps (default 10000)
+  --journal-bytes N   how much memory the journal may take, e.g. 64MiB, 512KiB or bytes
+                      (default 64MiB); the oldest entries go first
   --admin-token T     require "Authorization: Bearer T" on every /__admin route
                       (or set LICENSESPRING_MOCK_ADMIN_TOKEN; the flag wins)
+  --allow-host H      also answer requests whose Host is H (repeat, or comma-separate;
+                      .example.com = that domain and its subdomains). On loopback (the
+                      default) other non-loopback Host headers get 421; on another
+                      address the Host check applies only when this is given
+  --admin-origin O    also let the web page at origin O (e.g. https://app.example.com)
+                      use /__admin from a browser (repeat, or comma-separate); loopback
+                      origins (http://localhost, 127.0.0.1, [::1], any port) always may
   --state-file FILE   keep the default tenant's state in FILE across restarts: loaded at
-                      start when it exists (instead of the seed), saved after every change
+                      start when it exists (instead of the seed); every change is on
+                      disk before it is answered (FILE.wal, compacted into FILE); one
+                      server per file (FILE.lock)
   --signing-key FILE  PEM private key (RSA, >= 2048 bits) to sign activate_license and
                       check_license answers with (default: a new key pair each start);
                       the public key is printed at start and served at /__admin/public-key
@@ -132,6 +144,21 @@ function integer(command: string, flag: string, text: string | undefined, min: n
   return value
 }
 
+const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kib: 1024, kb: 1024, k: 1024, mib: 1024 ** 2, mb: 1024 ** 2, m: 1024 ** 2, gib: 1024 ** 3, gb: 1024 ** 3, g: 1024 ** 3 }
+
+/** `64MiB`, `512KiB`, `1GiB` or a number of bytes. */
+function byteSize(command: string, flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined
+  const match = /^(\d+)\s*([a-z]*)$/i.exec(text.trim())
+  const unit = match ? BYTE_UNITS[match[2].toLowerCase()] : undefined
+  const value = match && unit !== undefined ? Number(match[1]) * unit : NaN
+  if (!Number.isSafeInteger(value)) throw new UsageError(`--${flag} must be a size such as 64MiB, 512KiB or a number of bytes, got "${text}"`, command)
+  return value
+}
+
+/** A repeatable option's values, each of which may be a comma-separated list. */
+const list = (values: string[] | undefined) => (values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean)
+
 async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
   const { values } = parse('serve', args, {
     port: { type: 'string' },
@@ -139,7 +166,10 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
     seed: { type: 'string' },
     clock: { type: 'string' },
     'journal-size': { type: 'string' },
+    'journal-bytes': { type: 'string' },
     'admin-token': { type: 'string' },
+    'allow-host': { type: 'string', multiple: true },
+    'admin-origin': { type: 'string', multiple: true },
     'state-file': { type: 'string' },
     'signing-key': { type: 'string' },
   })
@@ -149,6 +179,16 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
   }
   const port = integer('serve', 'port', values.port, 0, 65535) ?? DEFAULT_PORT
   const journalSize = integer('serve', 'journal-size', values['journal-size'], 0, 10_000_000)
+  const journalBytes = byteSize('serve', 'journal-bytes', values['journal-bytes'])
+  const allowHosts = list(values['allow-host'])
+  for (const entry of allowHosts) {
+    const problem = invalidAllowedHost(entry)
+    if (problem) throw new UsageError(`--allow-host: ${problem}`, 'serve')
+  }
+  const adminOrigins = list(values['admin-origin'])
+  for (const entry of adminOrigins) {
+    if (!normalizeOrigin(entry)) throw new UsageError(`--admin-origin: "${entry}" is not an origin such as https://app.example.com (scheme, host and port only)`, 'serve')
+  }
   const host = values.host ?? DEFAULT_HOST
   if (values.clock !== undefined && !parseInstant(values.clock)) {
     throw new UsageError(`--clock must be an ISO 8601 date or date-time such as 2030-01-01T00:00:00Z, got "${values.clock}"`, 'serve')
@@ -180,7 +220,7 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
 
   let server: RunningServer
   try {
-    server = await startMockServer({ seed: values.seed, port, host, clock: values.clock, journalSize, adminToken, stateFile, signingKey, log: (line) => io.err(line) })
+    server = await startMockServer({ seed: values.seed, port, host, clock: values.clock, journalSize, journalBytes, adminToken, allowHosts, adminOrigins, stateFile, signingKey, log: (line) => io.err(line) })
   } catch (error) {
     if (error instanceof SigningKeyError) {
       io.err(`${PROGRAM}: signing key ${keyFile}: ${oneLine(error)}`)

@@ -6,6 +6,7 @@ import { applyClockUpdate } from '../core/clock.ts'
 import { DEFAULT_TENANT, MAX_BODY_BYTES, type AdminResult, type Engine, type Tenant } from '../core/engine.ts'
 import type { JournalFilter } from '../core/journal.ts'
 import { parseJsonDocument } from '../core/json-keys.ts'
+import { tooLargeState } from './state-size.ts'
 import { parseSeedText, type SeedIssue } from '../core/seed.ts'
 
 export const ADMIN_PREFIX = '/__admin'
@@ -46,7 +47,15 @@ export interface Admin {
   handle(request: AdminRequest): Promise<AdminResponse>
 }
 
-export type AdminErrorCode = 'admin_unauthorized' | 'admin_bad_request' | 'admin_not_found' | 'admin_method_not_allowed' | 'admin_conflict' | 'admin_payload_too_large'
+export type AdminErrorCode =
+  | 'admin_unauthorized'
+  | 'admin_forbidden_origin'
+  | 'admin_bad_request'
+  | 'admin_not_found'
+  | 'admin_method_not_allowed'
+  | 'admin_conflict'
+  | 'admin_payload_too_large'
+  | 'admin_state_not_saved'
 
 interface Context {
   params: Record<string, string>
@@ -55,6 +64,8 @@ interface Context {
   body: unknown
   /** The tenant named by `?tenant=` (default `default`), for routes that act on one. */
   tenant: Tenant
+  /** Characters of the request body as sent. */
+  bodyChars: number
 }
 
 interface Route {
@@ -103,7 +114,27 @@ function describeIssues(issues: readonly SeedIssue[]): string {
   return `${first.path || '(root)'}: ${first.message}${more}`
 }
 
-function routes(engine: AdminEngine, version: string): Route[] {
+/** Journal pages: entries per page unless `limit` says otherwise, and the most characters one answer takes. */
+export const REQUESTS_PAGE = 100
+const REQUESTS_PAGE_CHARS = 16 * 1024 * 1024
+
+function routes(engine: AdminEngine, version: string, saved: () => Promise<void>): Route[] {
+  /** The default tenant's state changed: answered once it is on disk (with --state-file). */
+  const durable = async (tenant: string | null, ok: () => AdminResponse): Promise<AdminResponse> => {
+    if (tenant !== null && tenant !== DEFAULT_TENANT) return ok()
+    try {
+      await saved()
+      return ok()
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200)
+      return adminError(503, 'admin_state_not_saved', `the change was applied but could not be saved to the state file (${reason}); the save is retried`, { headers: { 'retry-after': '1' } })
+    }
+  }
+  const sized = (body: unknown, chars: number): AdminResponse | undefined => {
+    const reason = tooLargeState(body, chars)
+    return reason === undefined ? undefined : adminError(413, 'admin_payload_too_large', reason)
+  }
+
   return [
     { method: 'GET', path: '/health', handler: () => json(200, { status: 'ok', version }) },
 
@@ -128,9 +159,10 @@ function routes(engine: AdminEngine, version: string): Route[] {
         const id = query.get('tenant')
         if (id === null) {
           await engine.reset()
-          return json(200, { status: 'reset' })
+          return durable(id, () => json(200, { status: 'reset' }))
         }
-        return fromResult(await engine.resetTenant(id), () => json(200, { status: 'reset', tenant: id }))
+        const result = await engine.resetTenant(id)
+        return result.ok ? durable(id, () => json(200, { status: 'reset', tenant: id })) : fromResult(result, () => json(200, {}))
       },
     },
 
@@ -141,7 +173,12 @@ function routes(engine: AdminEngine, version: string): Route[] {
       query: ['tenant'],
       tenant: true,
       body: { kind: 'seed', required: true },
-      handler: async ({ tenant, body }) => fromResult(await engine.replaceState(tenant.id, body), () => json(200, { status: 'ok' })),
+      async handler({ tenant, body, bodyChars }) {
+        const refused = sized(body, bodyChars)
+        if (refused) return refused
+        const result = await engine.replaceState(tenant.id, body)
+        return result.ok ? durable(tenant.id, () => json(200, { status: 'ok' })) : fromResult(result, () => json(200, {}))
+      },
     },
 
     {
@@ -157,7 +194,9 @@ function routes(engine: AdminEngine, version: string): Route[] {
       path: '/tenants',
       query: ['id'],
       body: { kind: 'seed', required: false },
-      async handler({ query, body }) {
+      async handler({ query, body, bodyChars }) {
+        const refused = sized(body, bodyChars)
+        if (refused) return refused
         const id = query.get('id') ?? undefined
         if (id !== undefined && !TENANT_ID.test(id)) {
           return badRequest(`id: "${id.slice(0, 80)}" is not a tenant id: use 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit`)
@@ -177,24 +216,33 @@ function routes(engine: AdminEngine, version: string): Route[] {
     {
       method: 'GET',
       path: '/requests',
-      query: ['code', 'license_key', 'hardware_id', 'limit', 'tenant'],
+      query: ['code', 'license_key', 'hardware_id', 'limit', 'before', 'tenant'],
       handler({ query }) {
-        const filter: JournalFilter = {}
+        const filter: JournalFilter = { limit: REQUESTS_PAGE }
         for (const field of ['code', 'license_key', 'hardware_id'] as const) {
           const value = query.get(field)
           if (value !== null) filter[field] = value
         }
-        const limit = query.get('limit')
-        if (limit !== null) {
-          if (!/^[1-9]\d{0,8}$/.test(limit)) return badRequest(`limit: must be a positive integer, got "${limit.slice(0, 40)}"`)
-          filter.limit = Number(limit)
+        for (const [field, digits] of [['limit', 9], ['before', 15]] as const) {
+          const value = query.get(field)
+          if (value === null) continue
+          if (!new RegExp(`^[1-9]\\d{0,${digits - 1}}$`).test(value)) return badRequest(`${field}: must be a positive integer, got "${value.slice(0, 40)}"`)
+          filter[field] = Number(value)
         }
         const tenant = query.get('tenant')
         if (tenant !== null) {
           if (!engine.tenant(tenant)) return notFound(`no tenant "${tenant}"`)
           filter.tenant = tenant
         }
-        return json(200, { requests: engine.journal.list(filter) })
+        // Built from each entry's own JSON text, and never larger than one page.
+        const page = engine.journal.page(filter, REQUESTS_PAGE_CHARS)
+        let next = ''
+        if (page.next !== undefined) {
+          const rest = new URLSearchParams(query)
+          rest.set('before', String(page.next))
+          next = `,"next":${JSON.stringify(`${ADMIN_PREFIX}/requests?${rest}`)}`
+        }
+        return { status: 200, headers: { ...JSON_HEADERS }, body: `{"requests":[${page.entries.join(',')}]${next}}` }
       },
     },
     {
@@ -304,6 +352,11 @@ function parseBody(route: Route, request: AdminRequest): Parsed {
 
 export interface AdminOptions {
   version: string
+  /**
+   * Resolves once every change made so far is on disk (with --state-file); rejects when the save
+   * failed. Changes of the default tenant's state are answered after it (503 when it rejects).
+   */
+  saved?: () => Promise<void>
   /** When set, every route requires `Authorization: Bearer <token>` (401 admin_unauthorized otherwise). */
   token?: string
 }
@@ -326,7 +379,7 @@ export function createAdmin(engine: AdminEngine, options: AdminOptions): Admin {
       headers: { 'www-authenticate': 'Bearer realm="licensespring-mock admin"' },
     })
   }
-  const table: CompiledRoute[] = routes(engine, options.version).map((route) => ({ ...route, segments: route.path.split('/').slice(1) }))
+  const table: CompiledRoute[] = routes(engine, options.version, options.saved ?? (async () => {})).map((route) => ({ ...route, segments: route.path.split('/').slice(1) }))
   const listing = table.map((route) => `${route.method} ${ADMIN_PREFIX}${route.path}`).join(', ')
 
   const find = (method: string, path: string) => {
@@ -383,7 +436,7 @@ export function createAdmin(engine: AdminEngine, options: AdminOptions): Admin {
       const body = parseBody(route, request)
       if (!body.ok) return body.response
       // `tenant` is only read by routes that declare `tenant: true`.
-      return route.handler({ params, query, body: body.value, tenant: tenant! })
+      return route.handler({ params, query, body: body.value, tenant: tenant!, bodyChars: request.body?.length ?? 0 })
     },
   }
 }
