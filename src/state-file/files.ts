@@ -50,6 +50,17 @@ export async function writeAtomically(file: string, fill: (handle: FileHandle) =
   return bytes
 }
 
+/** Writes the whole buffer at `position` (a write may take only part of it, e.g. at a file-size limit); resolves to the end. */
+export async function writeAll(handle: FileHandle, buffer: Buffer, position: number): Promise<number> {
+  let written = 0
+  while (written < buffer.length) {
+    const { bytesWritten } = await handle.write(buffer, written, buffer.length - written, position + written)
+    if (bytesWritten === 0) throw new Error('the file system took no bytes')
+    written += bytesWritten
+  }
+  return position + written
+}
+
 /** Removes temp files a killed process left next to the state file (those of live processes stay). */
 export function removeStaleTempFiles(file: string): void {
   const dir = dirname(file)

@@ -11,7 +11,7 @@
 import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises'
 import type { Store } from '../core/store.ts'
 import { oneLine } from './error.ts'
-import { logPath, oldLogPath, syncDirectory } from './files.ts'
+import { logPath, oldLogPath, syncDirectory, writeAll } from './files.ts'
 import { licenseLine, stateBlock } from './records.ts'
 import { writeSnapshot } from './snapshot.ts'
 
@@ -155,9 +155,7 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
     let position = size
     for (const chunk of chunks) {
       tail = true
-      const buffer = Buffer.from(chunk, 'utf8')
-      await handle.write(buffer, 0, buffer.length, position)
-      position += buffer.length
+      position = await writeAll(handle, Buffer.from(chunk, 'utf8'), position)
     }
     if (tail) await handle.truncate(position)
     await handle.datasync()

@@ -4,7 +4,7 @@
 // change log started before the snapshot covers every change after that).
 import type { FileHandle } from 'node:fs/promises'
 import type { Store } from '../core/store.ts'
-import { writeAtomically } from './files.ts'
+import { writeAll, writeAtomically } from './files.ts'
 import { CHUNK_CHARS, seedParts } from './records.ts'
 import { licenseToSeed } from '../core/store.ts'
 
@@ -14,9 +14,7 @@ export function writeSnapshot(file: string, store: Store): Promise<number> {
   return writeAtomically(file, async (handle: FileHandle) => {
     let bytes = 0
     const write = async (text: string) => {
-      const buffer = Buffer.from(text, 'utf8')
-      await handle.write(buffer, 0, buffer.length, bytes)
-      bytes += buffer.length
+      bytes = await writeAll(handle, Buffer.from(text, 'utf8'), bytes)
     }
     let chunk = `{"credentials":${head.credentials},"products":${head.products},"licenses":[`
     for (let i = 0; i < licenses.length; i++) {
