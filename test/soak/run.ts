@@ -1,11 +1,17 @@
 // `npm run soak [-- --duration 30s] [--concurrency N]`: minutes of mixed traffic against the
-// server in a child process: deactivations that succeed (a generated tenant with many devices,
-// reset when used up), every code of the errors table (the demo seed's states, crafted headers
-// and bodies, Prefer for the rest), admin calls (faults, clock, journal, state, tenants), and
-// network faults. Prints a summary; exit 1 on any 5xx nobody asked for, any answer other than
-// the expected one, any client-side error, or anything on the server's stderr.
+// server in a child process with --state-file: deactivations that succeed (a generated tenant
+// with many devices, reset when used up), every code of the errors table (the demo seed's
+// states, crafted headers and bodies, Prefer for the rest), admin calls (faults, clock, journal,
+// state, tenants), network faults, and hostile load: floods of 64 KiB bodies with and without
+// authorization, admin calls from a foreign page, foreign Host headers, impossible clock moves,
+// repeated JSON keys, and a client pipelining into a socket it never reads. Prints a summary
+// with the server's RSS every 10 s; exit 1 on any 5xx nobody asked for, any answer other than
+// the expected one, any client-side error, anything on the server's stderr, or an RSS that keeps
+// growing after the warm-up.
 import { execFileSync, spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
 import { Agent, request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,11 +26,11 @@ const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
 const SOAK = { apiKey: 'soak-api-key', sharedKey: 'soak-shared-key' }
 const DEACTIVATE = '/api/v4/deactivate_license'
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '3m' }, concurrency: { type: 'string', default: '16' } } })
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '5m' }, concurrency: { type: 'string', default: '16' } } })
 const durationMs = parseDuration(values.duration!)
 const concurrency = Number(values.concurrency)
 if (durationMs === undefined || durationMs <= 0 || !Number.isInteger(concurrency) || concurrency < 1) {
-  process.stderr.write('usage: npm run soak -- [--duration 3m|30s|1h] [--concurrency 16]\n')
+  process.stderr.write('usage: npm run soak -- [--duration 5m|30s|1h] [--concurrency 16]\n')
   process.exit(2)
 }
 
@@ -99,6 +105,10 @@ const ERROR_REQUESTS: Record<ErrorCode, () => Planned> = {
   internal_error: () => api('prefer', 'internal_error', { ...signed(), prefer: 'code=500' }, keyBody('DEMO-OK-0001'), { forced: true }),
   payload_too_large: () => api('error', 'payload_too_large', signed(), JSON.stringify({ hardware_id: 'demo-device-1', product: 'demo', license_key: 'DEMO-OK-0001', pad: 'x'.repeat(1_100_000) })),
   invalid_prefer_header: () => api('prefer', 'invalid_prefer_header', { ...signed(), prefer: 'code=400, example=no_such_example' }, keyBody('DEMO-OK-0001')),
+  // A page that rebinds its own name to the server sends that name as Host.
+  host_not_allowed: () => api('hostile', 'host_not_allowed', { ...signed(), host: 'rebound.evil.example' }, keyBody('DEMO-OK-0001')),
+  // Only a failing disk answers it: Prefer.
+  state_not_saved: () => api('prefer', 'state_not_saved', { ...signed(), prefer: 'code=503' }, keyBody('DEMO-OK-0001'), { forced: true }),
 }
 const missing = ERROR_CODES.filter((code) => !Object.hasOwn(ERROR_REQUESTS, code))
 if (missing.length > 0) throw new Error(`the soak has no request for ${missing.join(', ')}`)
@@ -135,7 +145,8 @@ const note = (line: string) => {
 // ---------------------------------------------------------------------------------------------
 // The server.
 
-const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--journal-size', '10000'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+const stateDir = mkdtempSync(join(tmpdir(), 'licensespring-mock-soak-'))
+const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--journal-size', '10000', '--state-file', join(stateDir, 'state.json')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
 let stdout = ''
 let stderr = ''
 child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -155,19 +166,20 @@ const url = await new Promise<string>((resolve, reject) => {
   }, 20)
 })
 
-function rssMiB(pid: number): string {
+/** The process's resident memory in MiB (NaN when it cannot be read). */
+function rss(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1])
-    return `${(kb / 1024).toFixed(1)} MiB`
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024
   } catch {
     try {
-      return `${(Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024).toFixed(1)} MiB`
+      return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024
     } catch {
-      return 'n/a'
+      return NaN
     }
   }
 }
+const rssMiB = (pid: number) => (Number.isNaN(rss(pid)) ? 'n/a' : `${rss(pid).toFixed(1)} MiB`)
 
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency })
 
@@ -297,10 +309,51 @@ async function adminCall(): Promise<void> {
     const variant = variants[pick - 6]
     const added = await run(adminRequest('fault', 'POST', '/faults', 201, variant.spec))
     if (added.status !== 201) return
-    await run({ kind: 'fault', method: 'POST', path: DEACTIVATE, headers: signed(), body: keyBody('DEMO-OK-0001', hardware), expect: variant.expect, forced: code === 'internal_error' })
+    await run({ kind: 'fault', method: 'POST', path: DEACTIVATE, headers: signed(), body: keyBody('DEMO-OK-0001', hardware), expect: variant.expect, forced: ERRORS[code].status >= 500 })
     // Fired once, so gone: removing it again is a 404.
     const id = (JSON.parse(added.text) as { id: string }).id
     await run(adminRequest('fault', 'DELETE', `/faults/${id}`, 404))
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile load: what a careless or malicious client, or a web page, sends.
+
+const FLOOD = `[${Array.from({ length: 21_845 }, () => '{}').join(',')}]`
+const BIG_STRING = JSON.stringify('x'.repeat(64 * 1024 - 2))
+const HOSTILE: (() => Planned)[] = [
+  // 64 KiB of [{},{},…] without authorization: kept in the journal as its first characters only.
+  () => api('hostile', 'missing_headers', { 'content-type': 'application/json' }, FLOOD),
+  // 64 KiB of one string, signed: kept whole, within the journal's byte budget.
+  () => api('hostile', 'validation_error', signed(), BIG_STRING),
+  // A page's no-preflight POST to the admin API.
+  () => ({ ...adminRequest('hostile', 'POST', '/faults', 403, undefined), headers: { origin: 'https://evil.example', 'content-type': 'text/plain' }, body: '{"network":"reset"}', expect: { status: 403, code: 'admin_forbidden_origin' } }),
+  () => ({ ...adminRequest('hostile', 'GET', '/state', 421), headers: { host: 'rebound.evil.example:4010' }, expect: { status: 421, code: 'host_not_allowed' } }),
+  () => adminRequest('hostile', 'PUT', '/clock?tenant=soak', 400, { advance: '9999999999d' }),
+  () => ({ ...adminRequest('hostile', 'POST', '/faults?tenant=soak', 400, undefined), headers: { 'content-type': 'application/json' }, body: '{"error":"license_expired","error":"blacklisted"}' }),
+]
+
+async function hostileCall(): Promise<void> {
+  await run(HOSTILE[Math.floor(Math.random() * HOSTILE.length)]())
+}
+
+/** Now and then a client pipelines deactivations into a socket it never reads, for a few seconds. */
+async function pipeliningHog(): Promise<void> {
+  const { hostname, port } = new URL(url)
+  const body = keyBody('DEMO-OK-0001', 'nobody-reads-this')
+  const chunk = `POST ${DEACTIVATE} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`.repeat(200)
+  while (Date.now() < deadline - 5_000) {
+    const socket = connect(Number(port), hostname)
+    socket.on('error', () => {})
+    socket.pause()
+    await new Promise((resolve) => socket.once('connect', resolve))
+    const until = Date.now() + 3_000
+    while (Date.now() < until && !socket.destroyed) {
+      if (!socket.write(chunk)) await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    socket.destroy()
+    bump(byKind, 'hostile pipelining')
+    await new Promise((resolve) => setTimeout(resolve, 7_000))
   }
 }
 
@@ -321,8 +374,10 @@ const rssStart = rssMiB(child.pid!)
 const startedAt = Date.now()
 const deadline = startedAt + durationMs
 let done = 0
+const samples: { at: number; rss: number }[] = []
 const progress = setInterval(() => {
   const elapsed = (Date.now() - startedAt) / 1000
+  samples.push({ at: elapsed, rss: rss(child.pid!) })
   process.stdout.write(`  ${elapsed.toFixed(0)} s: ${latencies.length} requests, ${successes} deactivated, ${unexpectedCount} unexpected, rss ${rssMiB(child.pid!)}\n`)
 }, 10_000)
 process.stdout.write(`soak: ${values.duration} against ${url}, ${concurrency} clients\n`)
@@ -331,26 +386,47 @@ async function worker(): Promise<void> {
   while (Date.now() < deadline) {
     const roll = Math.random() * 100
     if (roll < 40) await success()
-    else if (roll < 88) await errorCall()
+    else if (roll < 84) await errorCall()
+    else if (roll < 92) await hostileCall()
     else if (roll < 99.9) await adminCall()
     else await run(ERROR_REQUESTS.payload_too_large())
     done += 1
   }
 }
-await Promise.all(Array.from({ length: concurrency }, worker))
+await Promise.all([...Array.from({ length: concurrency }, worker), pipeliningHog()])
 clearInterval(progress)
 const elapsedS = (Date.now() - startedAt) / 1000
 
 // The journal keeps at most its size.
-const journal = await send(adminRequest('admin', 'GET', '/requests', 200))
-const journalEntries = (JSON.parse(journal.text) as { requests: unknown[] }).requests.length
+// The journal keeps at most its size, and lists it page by page.
+let journalEntries = 0
+let journalPages = 0
+for (let path: string | undefined = '/__admin/requests?limit=1000'; path; journalPages++) {
+  const page = await send({ kind: 'admin', method: 'GET', path, headers: {}, expect: { status: 200 } })
+  if (page.status !== 200) {
+    note(`journal page ${path}: ${page.status} ${page.text.slice(0, 120)}`)
+    break
+  }
+  const { requests, next } = JSON.parse(page.text) as { requests: unknown[]; next?: string }
+  journalEntries += requests.length
+  path = next
+}
 if (journalEntries > 10_000) note(`journal holds ${journalEntries} entries, more than its size 10000`)
+// Flat memory: after the first fifth of the run (warm-up), the last quarter's peak is no more
+// than 64 MiB above the peak before it.
+const warm = samples.filter((sample) => sample.at >= durationMs / 1000 / 5)
+const lastQuarter = warm.filter((sample) => sample.at >= (durationMs / 1000) * 0.75)
+const middle = warm.filter((sample) => sample.at < (durationMs / 1000) * 0.75)
+const peak = (list: { rss: number }[]) => Math.max(...list.map((sample) => sample.rss))
+const rssFlat = middle.length === 0 || lastQuarter.length === 0 || peak(lastQuarter) <= peak(middle) + 64
+if (!rssFlat) note(`server RSS kept growing: peak ${peak(middle).toFixed(0)} MiB before the last quarter, ${peak(lastQuarter).toFixed(0)} MiB in it`)
 const rssEnd = rssMiB(child.pid!)
 agent.destroy()
 child.kill('SIGTERM')
 const exitCode = await exited
 if (exitCode !== 0) note(`the server exited ${exitCode} on SIGTERM`)
 if (stderr.trim() !== '') note(`the server wrote to stderr: ${stderr.trim().slice(0, 300)}`)
+rmSync(stateDir, { recursive: true, force: true })
 
 // ---------------------------------------------------------------------------------------------
 // Summary.
@@ -366,8 +442,10 @@ const rows: [string, string][] = [
   ['5xx forced by Prefer / fault', String(forced5xx)],
   ['unexpected answers', String(unexpectedCount)],
   ['client errors by kind', clientErrors.size === 0 ? 'none' : [...clientErrors].map(([kind, n]) => `${kind} ${n}`).join(', ')],
-  ['journal entries at end', String(journalEntries)],
+  ['journal entries at end', `${journalEntries} (${journalPages} pages)`],
   ['server RSS start / end', `${rssStart} / ${rssEnd}`],
+  ['server RSS every 10 s (MiB)', samples.map((sample) => sample.rss.toFixed(0)).join(' ')],
+  ['RSS flat after warm-up', rssFlat ? 'yes' : 'NO'],
   ['server exit on SIGTERM', String(exitCode)],
 ]
 const width = Math.max(...rows.map(([name]) => name.length))
