@@ -1,9 +1,12 @@
 // The change log writer. Every change of the default tenant joins the next batch; a batch is the
 // current state of each license changed since the last one (or a whole-state block after PUT
-// state or reset), appended to FILE.wal and fdatasync'ed once: many requests share one fsync
-// (group commit), and each request is answered when its batch is on disk. Once the log outgrows
-// the snapshot it is rotated (FILE.wal → FILE.wal.old, a new FILE.wal) and a new snapshot is
-// written in the background; then the old log goes.
+// state or reset), appended to FILE.wal and fdatasync'ed: many requests share one fsync (group
+// commit), and each request is answered when its batch is on disk. Up to MAX_BATCHES batches
+// are in flight: their writes go to the file one after the other, their fsyncs overlap, and they
+// are acknowledged in order (a batch is durable once its own fsync and every earlier batch are),
+// so requests that arrive during an fsync do not wait for it to end before theirs begins. Once
+// the log outgrows the snapshot it is rotated (FILE.wal → FILE.wal.old, a new FILE.wal) and a new
+// snapshot is written in the background; then the old log goes.
 //
 // A failed write is reported once (one line when saving starts failing, one when it works
 // again), answered with 503 state_not_saved meanwhile, and retried with a growing delay. Nothing
@@ -37,14 +40,14 @@ export interface Persister {
   close(): Promise<void>
 }
 
-interface Batch {
+interface Waiters {
   promise: Promise<void>
   resolve(): void
   reject(error: unknown): void
 }
 
 /** A promise whose rejection is handled here as well: nobody is obliged to wait for it. */
-function batch(): Batch {
+function waiters(): Waiters {
   let resolve!: () => void
   let reject!: (error: unknown) => void
   const promise = new Promise<void>((yes, no) => {
@@ -54,15 +57,26 @@ function batch(): Batch {
   promise.catch(() => {})
   return { promise, resolve, reject }
 }
-const rejected = (error: unknown) => {
-  const promise = Promise.reject(error)
+const handled = <T>(promise: Promise<T>): Promise<T> => {
   promise.catch(() => {})
   return promise
 }
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref())
 
+/** Batches written and fsynced at once; more add little once fsyncs queue in the file system. */
+const MAX_BATCHES = 4
 const RETRY_FIRST_MS = 100
 const RETRY_MAX_MS = 5_000
+
+/** What one batch writes: the license records (or a whole-state block) taken when it starts. */
+interface Work {
+  chunks: Iterable<string>
+  ids: number[]
+  /** The store a whole-state block serializes. */
+  block?: Store
+  /** Where its records end in FILE.wal, once written. */
+  end?: number
+}
 
 export async function startPersister(options: PersisterOptions): Promise<Persister> {
   const { file, current, log } = options
@@ -77,90 +91,151 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
   let handle: FileHandle = await open(wal, 'w', 0o600)
   await syncDirectory(file)
 
-  /** The store whose whole state is on disk; another one means a whole-state block is due. */
+  /** The store whose whole state is on disk, and the one the batches started so far bring it to. */
   let logged: Store = current()
+  let prepared: Store = logged
   /** Licenses whose records a failed batch did not write. */
   const unwritten = new Set<number>()
-  /** Waiters of the next batch. */
-  let next: Batch | undefined
-  let running = false
-  let idle: Promise<void> = Promise.resolve()
-  /** Bytes of complete records in FILE.wal; a failed write may have left more after them. */
+  /** Waiters of the batch that has not started yet. */
+  let next: Waiters | undefined
+  let scheduled = false
+  let inFlight = 0
+  /** The last started batch's write, and its acknowledgement; each waits for the one before. */
+  let lastWrite: Promise<void> = Promise.resolve()
+  let lastDone: Promise<void> = Promise.resolve()
+  /** End of the durable records in FILE.wal, and of the last write; a failed write may have left bytes after `end` (`tail`). */
   let size = 0
+  let end = 0
   let tail = false
+  /** A failure broke the chain of batches: it restarts from `size` once none is in flight. */
+  let broken = false
   /** The reason saves fail now, and the error to answer with. */
   let failure: { reason: string; error: unknown } | undefined
   let retryTimer: NodeJS.Timeout | undefined
   let retryMs = RETRY_FIRST_MS
+  /** The log is being switched for a new one: no batch starts meanwhile. */
+  let rotating = false
   /** A new snapshot being written; FILE.wal.old stays until it is done. */
   let compaction: Promise<void> | undefined
   let oldLogLeft = false
   let closed = false
+  /** Called whenever no batch is in flight (close waits for that). */
+  let onIdle: (() => void) | undefined
 
   const kick = () => {
-    if (running || retryTimer || closed) return
-    running = true
+    if (scheduled || !next || inFlight >= MAX_BATCHES || retryTimer || rotating || broken || closed) return
+    scheduled = true
     // Started on the next turn of the event loop: the requests parsed meanwhile share the fsync.
-    idle = new Promise<void>((resolve) => setImmediate(resolve)).then(run)
+    setImmediate(() => {
+      scheduled = false
+      start()
+    })
   }
 
-  async function run(): Promise<void> {
-    while (next) {
-      const waiting = next
-      next = undefined
-      const recovering = failure !== undefined
-      try {
-        await writeBatch()
-        waiting.resolve()
-      } catch (error) {
-        waiting.reject(error)
-        failed(error)
-        break
-      }
-      if (recovering) {
-        log(`licensespring-mock: the state is saved to ${file} again`)
-        failure = undefined
-        retryMs = RETRY_FIRST_MS
-        // Changes refused while saves failed are still in memory: one more batch takes them.
-        next ??= batch()
-      }
-      if (size >= Math.max(compactBytes, snapshotBytes) && !compaction && !closed) await rotate()
-    }
-    running = false
-  }
-
-  async function writeBatch(): Promise<void> {
+  /** What the next batch writes, taken synchronously: every change made so far. */
+  function prepare(): Work | undefined {
     const store = current()
-    if (store !== logged) {
+    if (store !== prepared) {
       // Every change so far is in the block.
       store.takeChanges()
-      await append(stateBlock(store))
-      logged = store
       unwritten.clear()
-    } else {
-      for (const id of store.takeChanges()) unwritten.add(id)
-      if (unwritten.size === 0) return
-      const lines: string[] = []
-      for (const id of unwritten) {
-        const license = store.license(id)
-        if (license) lines.push(licenseLine(license))
-      }
-      await append(lines)
-      unwritten.clear()
+      prepared = store
+      return { chunks: stateBlock(store), ids: [], block: store }
     }
+    for (const id of store.takeChanges()) unwritten.add(id)
+    if (unwritten.size === 0) return undefined
+    const ids = [...unwritten]
+    unwritten.clear()
+    const lines: string[] = []
+    for (const id of ids) {
+      const license = store.license(id)
+      if (license) lines.push(licenseLine(license))
+    }
+    return { chunks: [lines.join('')], ids }
   }
 
-  /** Writes the chunks after the last complete record, cuts what a failed write left after them, fdatasync. */
-  async function append(chunks: Iterable<string>): Promise<void> {
-    let position = size
-    for (const chunk of chunks) {
-      tail = true
-      position = await writeAll(handle, Buffer.from(chunk, 'utf8'), position)
+  function start(): void {
+    if (!next || inFlight >= MAX_BATCHES || retryTimer || rotating || broken || closed) return
+    const waiting = next
+    next = undefined
+    const work = prepare()
+    if (!work) {
+      // Its changes went with an earlier batch: it is answered as that one is.
+      lastDone.then(waiting.resolve, waiting.reject)
+      return
     }
-    if (tail) await handle.truncate(position)
-    await handle.datasync()
-    size = position
+    inFlight++
+    const wrote = handled(lastWrite.then(() => write(work)))
+    const synced = handled(wrote.then(() => handle.datasync()))
+    // Settled only once its own write and fsync are over (no write may overlap a restart), and after the one before.
+    const done = handled(
+      Promise.allSettled([lastDone, synced]).then(([before, own]) => {
+        if (before.status === 'rejected') throw before.reason
+        if (own.status === 'rejected') throw own.reason
+      }),
+    )
+    lastWrite = wrote
+    lastDone = done
+    done.then(
+      () => {
+        inFlight--
+        size = work.end!
+        if (work.block) logged = work.block
+        if (failure) recovered()
+        waiting.resolve()
+        settled()
+      },
+      (error: unknown) => {
+        inFlight--
+        // Written again by the next batch that works.
+        for (const id of work.ids) unwritten.add(id)
+        prepared = logged
+        broken = true
+        waiting.reject(error)
+        failed(error)
+        settled()
+      },
+    )
+    // The next batch may start while this one's fsync runs.
+    if (next) kick()
+  }
+
+  /** Writes after the previous batch's records (cutting what a failed write left there); records where it ended. */
+  async function write(work: Work): Promise<void> {
+    // Writes run one after the other: the previous one has ended where this one starts.
+    let position = end
+    const cut = tail
+    tail = true
+    for (const chunk of work.chunks) position = await writeAll(handle, Buffer.from(chunk, 'utf8'), position)
+    if (cut) await handle.truncate(position)
     tail = false
+    end = work.end = position
+  }
+
+  function settled(): void {
+    if (inFlight > 0) return
+    if (broken) {
+      // Restart from the last durable record; the next write cuts whatever lies beyond it.
+      broken = false
+      lastWrite = Promise.resolve()
+      lastDone = Promise.resolve()
+      end = size
+      tail = true
+    }
+    onIdle?.()
+    if (!failure && !closed && !compaction && end >= Math.max(compactBytes, snapshotBytes)) {
+      void rotate().finally(kick)
+      return
+    }
+    kick()
+  }
+
+  function recovered(): void {
+    log(`licensespring-mock: the state is saved to ${file} again`)
+    failure = undefined
+    retryMs = RETRY_FIRST_MS
+    // Changes refused while saves failed are still in memory: one more batch takes them.
+    next ??= waiters()
   }
 
   function failed(error: unknown): void {
@@ -169,22 +244,24 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
       log(`licensespring-mock: cannot save the state to ${file}: ${reason} (retrying; changes are answered 503 state_not_saved until a save succeeds)`)
     }
     failure = { reason, error }
+    if (retryTimer || closed) return
     retryTimer = setTimeout(() => {
       retryTimer = undefined
       // The retry writes whatever is pending; the first batch that succeeds ends the failure.
-      next ??= batch()
+      next ??= waiters()
       kick()
     }, retryMs)
     retryTimer.unref()
     retryMs = Math.min(retryMs * 2, RETRY_MAX_MS)
   }
 
-  /** A new FILE.wal for what follows, the current one kept as FILE.wal.old until a snapshot covers it. */
+  /** A new FILE.wal for what follows, the current one kept as FILE.wal.old until a snapshot covers it. No batch is in flight. */
   async function rotate(): Promise<void> {
     if (oldLogLeft) {
       compact()
       return
     }
+    rotating = true
     let fresh: FileHandle | undefined
     try {
       fresh = await open(`${wal}.new`, 'w', 0o600)
@@ -197,13 +274,16 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
       // FILE.wal.old without FILE.wal would still replay; put it back so appends keep one file.
       await rename(old, wal).catch(() => {})
       compactionFailed(error)
+      rotating = false
       return
     }
     const previous = handle
     handle = fresh
     size = 0
+    end = 0
     tail = false
     oldLogLeft = true
+    rotating = false
     void previous.close().catch(() => {})
     compact()
   }
@@ -238,10 +318,24 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
     })()
   }
 
+  /** Resolves once no batch is in flight and none is waiting to start (or saves fail). */
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (inFlight === 0 && next && !failure && !retryTimer) start()
+        if (inFlight === 0 && (!next || failure || retryTimer)) {
+          onIdle = undefined
+          resolve()
+        }
+      }
+      onIdle = check
+      check()
+    })
+
   const changed = (): Promise<void> => {
-    if (closed) return rejected(new Error('the state file is closed'))
-    if (failure) return rejected(failure.error)
-    const waiting = (next ??= batch())
+    if (closed) return handled(Promise.reject(new Error('the state file is closed')))
+    if (failure) return handled(Promise.reject(failure.error))
+    const waiting = (next ??= waiters())
     kick()
     return waiting.promise
   }
@@ -249,32 +343,30 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
   let closing: Promise<void> | undefined
   return {
     changed,
-    // The next batch starts after the one in flight and takes whatever is pending: when it is on disk, so is every change so far.
+    // The next batch takes whatever is pending and is acknowledged after every earlier one: when it is on disk, so is every change so far.
     flush: changed,
     close() {
       closing ??= (async () => {
         const finish = async () => {
-          // The batch in flight and the pending one, then a snapshot of everything and no log.
-          await idle
-          if (next) {
-            running = true
-            await run()
-          }
+          // One last attempt, whatever failed before: the batches in flight and the pending one.
+          clearTimeout(retryTimer)
+          retryTimer = undefined
+          failure = undefined
+          await drained()
           closed = true
           clearTimeout(retryTimer)
           await compaction
+          // A snapshot of everything, and no log.
           await writeSnapshot(file, current())
           next?.resolve()
           await handle.close()
           for (const path of [wal, old]) await unlink(path).catch(() => {})
           await syncDirectory(file)
         }
-        // One last attempt, whatever failed before.
-        clearTimeout(retryTimer)
-        retryTimer = undefined
         const timeoutMs = options.closeTimeoutMs ?? 5_000
         const outcome = await Promise.race([finish().then(() => undefined, (error: unknown) => oneLine(error)), sleep(timeoutMs).then(() => `not done within ${timeoutMs} ms`)])
         closed = true
+        clearTimeout(retryTimer)
         if (outcome !== undefined) {
           next?.reject(new Error(outcome))
           log(`licensespring-mock: the state could not be saved to ${file} at shutdown: ${outcome} (it keeps the changes saved before)`)
