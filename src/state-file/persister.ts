@@ -115,6 +115,7 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
   let retryMs = RETRY_FIRST_MS
   /** The log is being switched for a new one: no batch starts meanwhile. */
   let rotating = false
+  let rotation: Promise<void> | undefined
   /** A new snapshot being written; FILE.wal.old stays until it is done. */
   let compaction: Promise<void> | undefined
   let oldLogLeft = false
@@ -145,12 +146,12 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
     for (const id of store.takeChanges()) unwritten.add(id)
     if (unwritten.size === 0) return undefined
     const ids = [...unwritten]
-    unwritten.clear()
     const lines: string[] = []
     for (const id of ids) {
       const license = store.license(id)
       if (license) lines.push(licenseLine(license))
     }
+    unwritten.clear()
     return { chunks: [lines.join('')], ids }
   }
 
@@ -158,7 +159,15 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
     if (!next || inFlight >= MAX_BATCHES || retryTimer || rotating || broken || closed) return
     const waiting = next
     next = undefined
-    const work = prepare()
+    let work: Work | undefined
+    try {
+      work = prepare()
+    } catch (error) {
+      // A record that cannot even be serialized: a failure like any other, retried.
+      waiting.reject(error)
+      failed(error)
+      return
+    }
     if (!work) {
       // Its changes went with an earlier batch: it is answered as that one is.
       lastDone.then(waiting.resolve, waiting.reject)
@@ -223,8 +232,11 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
       tail = true
     }
     onIdle?.()
-    if (!failure && !closed && !compaction && end >= Math.max(compactBytes, snapshotBytes)) {
-      void rotate().finally(kick)
+    if (!failure && !closed && !compaction && !rotation && end >= Math.max(compactBytes, snapshotBytes)) {
+      rotation = rotate().finally(() => {
+        rotation = undefined
+        kick()
+      })
       return
     }
     kick()
@@ -355,6 +367,7 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
           await drained()
           closed = true
           clearTimeout(retryTimer)
+          await rotation
           await compaction
           // A snapshot of everything, and no log.
           await writeSnapshot(file, current())
