@@ -166,7 +166,7 @@ function routes(engine: AdminEngine, version: string, saved: () => Promise<void>
       },
     },
 
-    { method: 'GET', path: '/state', query: ['tenant'], tenant: true, handler: ({ tenant }) => json(200, tenant.store.toSeed()) },
+    { method: 'GET', path: '/state', query: ['tenant'], tenant: true, handler: ({ tenant }) => stateAnswer(tenant) },
     {
       method: 'PUT',
       path: '/state',
@@ -297,6 +297,19 @@ function routes(engine: AdminEngine, version: string, saved: () => Promise<void>
       },
     },
   ]
+}
+
+/**
+ * The tenant's state as one JSON document. Activations can grow a state past what one string
+ * holds (the admin API refuses to create such a state, not the License API): then a 413 says so.
+ */
+function stateAnswer(tenant: Tenant): AdminResponse {
+  try {
+    return json(200, tenant.store.toSeed())
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    return adminError(413, 'admin_payload_too_large', `the state of tenant "${tenant.id}" is too large to answer as one JSON document (${error.message}); POST /__admin/reset brings it back to its seed`)
+  }
 }
 
 interface CompiledRoute extends Route {
