@@ -58,9 +58,9 @@ export class ReplayState {
     })
   }
   upsert(license: Json): void {
-    const at = this.index.get(license.id)
+    const at = license.id === undefined ? undefined : this.index.get(license.id)
     if (at === undefined) {
-      this.index.set(license.id, this.state.licenses.length)
+      if (license.id !== undefined) this.index.set(license.id, this.state.licenses.length)
       this.state.licenses.push(license)
     } else {
       this.state.licenses[at] = license
