@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util'
 import { parseDuration } from '../../src/core/clock.ts'
 import { ERRORS, ERROR_CODES, type ErrorCode } from '../../src/core/errors.ts'
 import { signDate, signedHeaders } from '../../src/core/signature.ts'
+import { DEMO_SEED, loadSeedFile } from '../../src/seed-file.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const BIN = join(ROOT, 'bin', 'licensespring-mock.js')
@@ -243,7 +244,9 @@ async function run(planned: Planned): Promise<Outcome> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The success pool: a tenant with many devices, each deactivated once; reset when used up.
+// The success pool: licenses with many devices added to the default tenant (the one the state
+// file keeps), each deactivated once; the state put back (a whole-state block in the change log)
+// when they are used up. Tenant `soak` takes the clock and fault calls.
 
 const POOL_LICENSES = 100
 const POOL_DEVICES = 100
@@ -257,8 +260,11 @@ const poolSeed = {
     devices: Array.from({ length: POOL_DEVICES }, (_, j) => ({ hardware_id: `soak-device-${j}` })),
   })),
 }
-const created = await run(adminRequest('admin', 'POST', '/tenants?id=soak', 201, poolSeed))
-if (created.status !== 201) throw new Error(`cannot create the soak tenant: ${created.text}`)
+const demo = loadSeedFile(fileURLToPath(DEMO_SEED))
+const withPool = { ...demo, credentials: [...demo.credentials, ...poolSeed.credentials], products: [...demo.products, ...poolSeed.products], licenses: [...demo.licenses, ...poolSeed.licenses] }
+const putPool = () => run(adminRequest('admin', 'PUT', '/state', 200, withPool))
+const created = await run(adminRequest('admin', 'POST', '/tenants?id=soak', 201, {}))
+if (created.status !== 201 || (await putPool()).status !== 200) throw new Error(`cannot set up the soak data: ${created.text}`)
 let cursor = 0
 let inFlightSuccesses = 0
 let refill: Promise<void> | undefined
@@ -267,7 +273,7 @@ async function success(): Promise<void> {
   while (cursor >= POOL_LICENSES * POOL_DEVICES) {
     refill ??= (async () => {
       while (inFlightSuccesses > 0) await new Promise((resolve) => setTimeout(resolve, 5))
-      await run(adminRequest('admin', 'POST', '/reset?tenant=soak', 200))
+      await putPool()
       tenantResets += 1
       cursor = 0
       refill = undefined
@@ -437,7 +443,7 @@ const rows: [string, string][] = [
   ['duration', `${elapsedS.toFixed(1)} s, ${concurrency} clients`],
   ['requests', `${latencies.length} (${(latencies.length / elapsedS).toFixed(0)}/s)`],
   ['latency p50 / p95 / p99 / max', `${percentile(50).toFixed(2)} / ${percentile(95).toFixed(2)} / ${percentile(99).toFixed(2)} / ${(sorted.at(-1) ?? 0).toFixed(2)} ms`],
-  ['deactivations (200)', `${successes} (success tenant reset ${tenantResets} times)`],
+  ['deactivations (200)', `${successes} (the pool put back ${tenantResets} times)`],
   ['5xx nobody asked for', String(unforced5xx)],
   ['5xx forced by Prefer / fault', String(forced5xx)],
   ['unexpected answers', String(unexpectedCount)],
