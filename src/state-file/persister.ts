@@ -113,7 +113,8 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
   let failure: { reason: string; error: unknown } | undefined
   let retryTimer: NodeJS.Timeout | undefined
   let retryMs = RETRY_FIRST_MS
-  /** The log is being switched for a new one: no batch starts meanwhile. */
+  /** The log is due to be switched for a new one, or being switched: no batch starts meanwhile. */
+  let rotationDue = false
   let rotating = false
   let rotation: Promise<void> | undefined
   /** A new snapshot being written; FILE.wal.old stays until it is done. */
@@ -124,7 +125,7 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
   let onIdle: (() => void) | undefined
 
   const kick = () => {
-    if (scheduled || !next || inFlight >= MAX_BATCHES || retryTimer || rotating || broken || closed) return
+    if (scheduled || !next || inFlight >= MAX_BATCHES || retryTimer || rotationDue || rotating || broken || closed) return
     scheduled = true
     // Started on the next turn of the event loop: the requests parsed meanwhile share the fsync.
     setImmediate(() => {
@@ -156,7 +157,7 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
   }
 
   function start(): void {
-    if (!next || inFlight >= MAX_BATCHES || retryTimer || rotating || broken || closed) return
+    if (!next || inFlight >= MAX_BATCHES || retryTimer || rotationDue || rotating || broken || closed) return
     const waiting = next
     next = undefined
     let work: Work | undefined
@@ -192,6 +193,8 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
         if (work.block) logged = work.block
         if (failure) recovered()
         waiting.resolve()
+        // Outgrown the snapshot: the batches in flight end, then the log is switched.
+        if (!closed && !compaction && !rotation && size >= Math.max(compactBytes, snapshotBytes)) rotationDue = true
         settled()
       },
       (error: unknown) => {
@@ -222,22 +225,24 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
   }
 
   function settled(): void {
-    if (inFlight > 0) return
-    if (broken) {
-      // Restart from the last durable record; the next write cuts whatever lies beyond it.
-      broken = false
-      lastWrite = Promise.resolve()
-      lastDone = Promise.resolve()
-      end = size
-      tail = true
-    }
-    onIdle?.()
-    if (!failure && !closed && !compaction && !rotation && end >= Math.max(compactBytes, snapshotBytes)) {
-      rotation = rotate().finally(() => {
-        rotation = undefined
-        kick()
-      })
-      return
+    if (inFlight === 0) {
+      if (broken) {
+        // Restart from the last durable record; the next write cuts whatever lies beyond it.
+        broken = false
+        lastWrite = Promise.resolve()
+        lastDone = Promise.resolve()
+        end = size
+        tail = true
+      }
+      onIdle?.()
+      if (rotationDue && !rotation) {
+        rotation = rotate().finally(() => {
+          rotation = undefined
+          rotationDue = false
+          kick()
+        })
+        return
+      }
     }
     kick()
   }

@@ -199,7 +199,8 @@ describe('the change log', () => {
 
   test('many changes: the log is compacted into the snapshot while serving, and nothing is lost', async () => {
     const file = freshFile()
-    const seed = generatedSeed({ prefix: 'MANY', licenses: 50, devices: 40 })
+    // 2 000 records of some 7 KB: the log passes its 8 MiB threshold at least once.
+    const seed = generatedSeed({ prefix: 'MANY', licenses: 50, devices: 80 })
     const server = await startMockServer({ port: 0, seed, stateFile: file })
     const agent = new Agent({ keepAlive: true, maxSockets: 8 })
     try {
@@ -212,6 +213,8 @@ describe('the change log', () => {
         }
       }
       await Promise.all(Array.from({ length: 8 }, client))
+      // FILE was rewritten while serving (at start it had no inactive device).
+      expect(inactive(JSON.parse(readFileSync(file, 'utf8')) as SeedInput).size).toBeGreaterThan(0)
     } finally {
       agent.destroy()
       await server.close()
