@@ -21,7 +21,7 @@ export interface StateFileOptions {
   file: string
   /** One line per failed save, compaction or shutdown save. */
   log: (line: string) => void
-  /** Compact once the change log is larger than this and than the snapshot (default 8 MiB). */
+  /** Compact once the change log is larger than this and than 4 × the snapshot (default 64 MiB). */
   compactBytes?: number
   /** close() stops trying to save after this (default 5 s). */
   closeTimeoutMs?: number

@@ -5,7 +5,7 @@
 // are in flight: their writes go to the file one after the other, their fsyncs overlap, and they
 // are acknowledged in order (a batch is durable once its own fsync and every earlier batch are),
 // so requests that arrive during an fsync do not wait for it to end before theirs begins. Once
-// the log outgrows the snapshot it is rotated (FILE.wal → FILE.wal.old, a new FILE.wal) and a new
+// the log outgrows the snapshot (COMPACT_RATIO) it is rotated (FILE.wal → FILE.wal.old, a new FILE.wal) and a new
 // snapshot is written in the background; then the old log goes.
 //
 // A failed write is reported once (one line when saving starts failing, one when it works
@@ -25,7 +25,7 @@ export interface PersisterOptions {
   log: (line: string) => void
   /** The snapshot needs rewriting before the log starts (FILE missing, or a log to fold in). */
   needsSnapshot: boolean
-  /** The log is compacted once larger than this and than the snapshot (default 8 MiB). */
+  /** The log is compacted once larger than this and than 4 × the snapshot (default 64 MiB). */
   compactBytes?: number
   /** close() stops trying to save after this (default 5 s). */
   closeTimeoutMs?: number
@@ -63,8 +63,20 @@ const handled = <T>(promise: Promise<T>): Promise<T> => {
 }
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref())
 
-/** Batches written and fsynced at once; more add little once fsyncs queue in the file system. */
-const MAX_BATCHES = 4
+/**
+ * Batches in flight at once: a request that arrives during an fsync starts its own instead of
+ * waiting for that one to end. (Measured on a virtual disk whose flushes queue: 1, 2 and 4 give
+ * the same throughput, within the noise.)
+ */
+const MAX_BATCHES = 2
+/**
+ * The log is compacted once it is this many times the snapshot (and at least compactBytes): a
+ * snapshot is a whole state written and fsynced, which stalls the log's fsyncs meanwhile.
+ * Measured over 6 s with 20 000 licenses (a 32 MB snapshot) and 50 clients deactivating:
+ * compacting at 1× (every 2–3 s) gave about 6 500 req/s and a p99 of 60 ms; at 4× (not within
+ * those 6 s) about 10 000 req/s and 15 ms.
+ */
+const COMPACT_RATIO = 4
 const RETRY_FIRST_MS = 100
 const RETRY_MAX_MS = 5_000
 
@@ -82,7 +94,7 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
   const { file, current, log } = options
   const wal = logPath(file)
   const old = oldLogPath(file)
-  const compactBytes = options.compactBytes ?? 8 * 1024 * 1024
+  const compactBytes = options.compactBytes ?? 64 * 1024 * 1024
 
   let snapshotBytes = options.needsSnapshot ? await writeSnapshot(file, current()) : await stat(file).then((info) => info.size)
   // Empty or folded into the snapshot.
@@ -194,7 +206,7 @@ export async function startPersister(options: PersisterOptions): Promise<Persist
         if (failure) recovered()
         waiting.resolve()
         // Outgrown the snapshot: the batches in flight end, then the log is switched.
-        if (!closed && !compaction && !rotation && size >= Math.max(compactBytes, snapshotBytes)) rotationDue = true
+        if (!closed && !compaction && !rotation && size >= Math.max(compactBytes, COMPACT_RATIO * snapshotBytes)) rotationDue = true
         settled()
       },
       (error: unknown) => {
