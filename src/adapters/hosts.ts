@@ -2,6 +2,7 @@
 // which browser origins may use the admin API. Plain functions over strings; the http adapter
 // applies them.
 import { BlockList, isIPv4, isIPv6 } from 'node:net'
+import { remember } from '../core/remember.ts'
 
 const LOOPBACK_V6 = new BlockList()
 LOOPBACK_V6.addAddress('::1', 'ipv6')
@@ -61,11 +62,12 @@ export function hostPolicy(bind: string, allow: readonly string[] = []): (header
   const names = allow.map((entry) => entry.toLowerCase().replace(/\.$/, ''))
   if (!loopback && !['0.0.0.0', '::'].includes(bind)) names.push(bind.toLowerCase())
   const allowed = (name: string) => names.some((entry) => (entry.startsWith('.') ? name === entry.slice(1) || name.endsWith(entry) : name === entry))
-  return (header) => {
-    if (header === undefined) return true
+  // Clients repeat their Host header: each value is judged once (a bounded memo).
+  const decide = remember(256, (header) => {
     const name = hostName(header)
     return isLoopback(name) || allowed(name) || (!loopback && isIpLiteral(name))
-  }
+  })
+  return (header) => header === undefined || decide(header)
 }
 
 /** `--allow-host` entries: host names (or `.domain` for a domain and its subdomains), without port or scheme. */

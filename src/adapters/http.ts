@@ -68,7 +68,6 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
   server.requestTimeout = options.requestTimeoutMs ?? 30_000
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
-    if (!admitted(req, res)) return
     const method = req.method ?? 'GET'
     const url = req.url ?? '/'
     const q = url.indexOf('?')
@@ -129,6 +128,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
           const response = engine.handle({ method, path, query, headers: req.headers as Record<string, string | undefined>, body, tooLarge })
           // A change is on disk before its answer goes out.
           if (response.commit) {
+            if (!held(req, res)) return
             response.commit.then(
               () => writeCore(req, res, response),
               (error: unknown) => writeCore(req, res, unsaved(error)),
@@ -143,8 +143,12 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     })
   }
 
-  /** Counts the connection's unanswered requests; false (connection cut) past MAX_UNANSWERED. */
-  function admitted(req: IncomingMessage, res: ServerResponse): boolean {
+  /**
+   * An answer that waits (for its commit, a delay, a hung fault) is counted against its
+   * connection until it is sent; false (the connection cut) past MAX_UNANSWERED. Answers sent at
+   * once need no count: node stops reading a connection whose answers are not read.
+   */
+  function held(req: IncomingMessage, res: ServerResponse): boolean {
     const socket = req.socket
     const count = (unanswered.get(socket) ?? 0) + 1
     if (count > MAX_UNANSWERED) {
@@ -178,6 +182,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
       deliver(req, res, response)
       return
     }
+    if (!held(req, res)) return
     const timer = setTimeout(() => {
       delayed.delete(res)
       deliver(req, res, response)
@@ -199,6 +204,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
         socket.resetAndDestroy()
         return
       case 'timeout':
+        if (!held(req, res)) return
         hung.add(socket)
         socket.once('close', () => hung.delete(socket))
         if (closing) socket.destroy()
