@@ -15,10 +15,10 @@ export const RESPONSES: Record<number, { name: string; description: string; infe
   405: { name: 'MethodNotAllowed', description: 'The path exists but takes another method.', inferred: true },
   409: { name: 'Conflict', description: 'The request conflicts with the state.' },
   413: { name: 'PayloadTooLarge', description: "The request body is larger than the mock's limit (1 MiB).", inferred: true },
-  421: { name: 'MisdirectedRequest', description: 'The Host header names a host this server does not answer for.', inferred: true },
+  421: { name: 'HostNotAllowed', description: 'Mock only. The `Host` header names neither a loopback host nor one allowed with `--allow-host` (DNS rebinding protection).', inferred: true },
   422: { name: 'PreferNotHonoured', description: 'Mock only. The `Prefer` header names no documented response.', inferred: true },
   500: { name: 'ServerError', description: 'A server failure; the mock answers it only when a fault or `Prefer` asks for it.' },
-  503: { name: 'ServiceUnavailable', description: 'The mock cannot answer for now.', inferred: true },
+  503: { name: 'StateNotSaved', description: 'Mock only, with `--state-file`. The change was applied in memory but could not be written to the state file; the mock keeps retrying the save.', inferred: true },
 }
 
 const SUMMARY: Record<ErrorSource, { summary: string; inferred: boolean }> = {

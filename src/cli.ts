@@ -2,13 +2,14 @@
 // 2 usage / configuration error. Errors are one line each, never a stack trace.
 import { readFileSync } from 'node:fs'
 import { DEFAULT_HOST, DEFAULT_PORT, packageVersion, startMockServer, type RunningServer } from './server.ts'
-import { parseInstant } from './core/clock.ts'
+import { CLOCK_RANGE, inClockRange, parseInstant } from './core/clock.ts'
 import type { SeedIssue } from './core/seed.ts'
 import { InvalidSeedError, loadSeedFile } from './seed-file.ts'
 import { ADMIN_TOKEN } from './adapters/admin.ts'
 import { SUMMARY } from './about.ts'
 import { parseCommandArgs, PROGRAM, UsageError, usageLine } from './cli-args.ts'
 import { stopWhenNpxIsGone } from './orphan.ts'
+import { invalidAllowedHost, normalizeOrigin } from './adapters/hosts.ts'
 import { StateFileError } from './state-file.ts'
 import { SigningKeyError } from './core/signing.ts'
 
@@ -47,10 +48,21 @@ Options:
                       default: demo, the demo seed that ships with the package
   --clock ISO         start the license clock at this instant, e.g. 2030-01-01T00:00:00Z
   --journal-size N    how many requests the journal keeps (default 10000)
+  --journal-bytes N   how much memory the journal may take, e.g. 64MiB, 512KiB or bytes
+                      (default 64MiB); the oldest entries go first
   --admin-token T     require "Authorization: Bearer T" on every /__admin route
                       (or set LICENSESPRING_MOCK_ADMIN_TOKEN; the flag wins)
+  --allow-host H      also answer requests whose Host is H (repeat, or comma-separate;
+                      .example.com = that domain and its subdomains). On loopback (the
+                      default) other non-loopback Host headers get 421; on another
+                      address the Host check applies only when this is given
+  --admin-origin O    also let the web page at origin O (e.g. https://app.example.com)
+                      use /__admin from a browser (repeat, or comma-separate); loopback
+                      origins (http://localhost, 127.0.0.1, [::1], any port) always may
   --state-file FILE   keep the default tenant's state in FILE across restarts: loaded at
-                      start when it exists (instead of the seed), saved after every change
+                      start when it exists (instead of the seed); every change is on
+                      disk before it is answered (FILE.wal, compacted into FILE); one
+                      server per file (FILE.lock)
   --signing-key FILE  PEM private key (RSA, >= 2048 bits) to sign activate_license and
                       check_license answers with (default: a new key pair each start);
                       the public key is printed at start and served at /__admin/public-key
@@ -112,6 +124,21 @@ function integer(command: string, flag: string, text: string | undefined, min: n
   return value
 }
 
+const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kib: 1024, kb: 1024, k: 1024, mib: 1024 ** 2, mb: 1024 ** 2, m: 1024 ** 2, gib: 1024 ** 3, gb: 1024 ** 3, g: 1024 ** 3 }
+
+/** `64MiB`, `512KiB`, `1GiB` or a number of bytes. */
+function byteSize(command: string, flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined
+  const match = /^(\d+)\s*([a-z]*)$/i.exec(text.trim())
+  const unit = match ? BYTE_UNITS[match[2].toLowerCase()] : undefined
+  const value = match && unit !== undefined ? Number(match[1]) * unit : NaN
+  if (!Number.isSafeInteger(value)) throw new UsageError(`--${flag} must be a size such as 64MiB, 512KiB or a number of bytes, got "${text}"`, command)
+  return value
+}
+
+/** A repeatable option's values, each of which may be a comma-separated list. */
+const list = (values: string[] | undefined) => (values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean)
+
 async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
   const { values } = parseCommandArgs('serve', args, {
     port: { type: 'string' },
@@ -119,7 +146,10 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
     seed: { type: 'string' },
     clock: { type: 'string' },
     'journal-size': { type: 'string' },
+    'journal-bytes': { type: 'string' },
     'admin-token': { type: 'string' },
+    'allow-host': { type: 'string', multiple: true },
+    'admin-origin': { type: 'string', multiple: true },
     'state-file': { type: 'string' },
     'signing-key': { type: 'string' },
   })
@@ -129,9 +159,22 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
   }
   const port = integer('serve', 'port', values.port, 0, 65535) ?? DEFAULT_PORT
   const journalSize = integer('serve', 'journal-size', values['journal-size'], 0, 10_000_000)
+  const journalBytes = byteSize('serve', 'journal-bytes', values['journal-bytes'])
+  const allowHosts = list(values['allow-host'])
+  for (const entry of allowHosts) {
+    const problem = invalidAllowedHost(entry)
+    if (problem) throw new UsageError(`--allow-host: ${problem}`, 'serve')
+  }
+  const adminOrigins = list(values['admin-origin'])
+  for (const entry of adminOrigins) {
+    if (!normalizeOrigin(entry)) throw new UsageError(`--admin-origin: "${entry}" is not an origin such as https://app.example.com (scheme, host and port only)`, 'serve')
+  }
   const host = values.host ?? DEFAULT_HOST
   if (values.clock !== undefined && !parseInstant(values.clock)) {
     throw new UsageError(`--clock must be an ISO 8601 date or date-time such as 2030-01-01T00:00:00Z, got "${values.clock}"`, 'serve')
+  }
+  if (values.clock !== undefined && !inClockRange(parseInstant(values.clock)!.getTime())) {
+    throw new UsageError(`--clock must be within ${CLOCK_RANGE}, got "${values.clock}"`, 'serve')
   }
 
   const fromEnv = env.LICENSESPRING_MOCK_ADMIN_TOKEN === '' ? undefined : env.LICENSESPRING_MOCK_ADMIN_TOKEN
@@ -157,7 +200,7 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
 
   let server: RunningServer
   try {
-    server = await startMockServer({ seed: values.seed, port, host, clock: values.clock, journalSize, adminToken, stateFile, signingKey, log: (line) => io.err(line) })
+    server = await startMockServer({ seed: values.seed, port, host, clock: values.clock, journalSize, journalBytes, adminToken, allowHosts, adminOrigins, stateFile, signingKey, log: (line) => io.err(line) })
   } catch (error) {
     if (error instanceof SigningKeyError) {
       io.err(`${PROGRAM}: signing key ${keyFile}: ${oneLine(error)}`)
@@ -171,13 +214,17 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
     return 2
   }
 
-  const credential = server.engine
+  const usable = server.engine
     .tenant()!
     .store.credentials()
-    .find((candidate) => !candidate.revoked && !candidate.read_only)
-  const credentials = credential
-    ? `api key ${credential.api_key}, shared key ${credential.shared_key}`
-    : `the seed has no usable api key (add credentials to it, or create a tenant: POST ${server.url}/__admin/tenants)`
+    .filter((candidate) => !candidate.revoked && !candidate.read_only)
+  const hmac = usable.find((candidate) => candidate.api_key !== undefined)
+  const client = usable.find((candidate) => candidate.client_id !== undefined)
+  const named = [
+    ...(hmac ? [`api key ${hmac.api_key}, shared key ${hmac.shared_key}`] : []),
+    ...(client ? [`OAuth client ${client.client_id}, secret ${client.client_secret}`] : []),
+  ]
+  const credentials = named.length > 0 ? named.join('; ') : `the seed has no usable api key (add credentials to it, or create a tenant: POST ${server.url}/__admin/tenants)`
   // Signals are caught before the ready line goes out: a client that stops the server as soon as
   // it reads the line must find the handler there (else the default action kills the process).
   const stopped = new Promise<void>((resolve) => {

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import type { HttpHandler } from 'msw'
 import { createHandlers } from './adapters/msw.ts'
-import { createClock, type Clock } from './core/clock.ts'
+import { CLOCK_RANGE, createClock, inClockRange, type Clock } from './core/clock.ts'
 import { createEngine, DEFAULT_TENANT, type AdminResult, type Engine } from './core/engine.ts'
 import { createFaults, type Faults } from './core/faults.ts'
 import { createJournal, type JournalEntry, type JournalFilter } from './core/journal.ts'
@@ -74,7 +74,7 @@ export function createLicenseMock(options: LicenseMockOptions = {}): LicenseMock
   const source = options.seed ?? DEMO_SEED
   const { seed, initial } = resolveSeedForEngine(source instanceof URL ? fileURLToPath(source) : source)
   const start = typeof options.clock === 'string' ? new Date(options.clock) : options.clock
-  if (start && Number.isNaN(start.getTime())) throw new TypeError(`clock: not a date: ${String(options.clock)}`)
+  if (start && !inClockRange(start.getTime())) throw new TypeError(`clock: not a date within ${CLOCK_RANGE}: ${String(options.clock)}`)
   const clock = createClock(start)
   const faults = createFaults()
   const journal = createJournal(options.journalSize)

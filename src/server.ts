@@ -1,16 +1,20 @@
 // startMockServer: the standalone server (engine + node:http adapter + admin API) on a port.
 // The CLI's `serve`, the scenario runner and the benchmarks all start it through this function.
 import { readFileSync } from 'node:fs'
-import { BlockList, isIPv4, isIPv6, type AddressInfo } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { createAdmin } from './adapters/admin.ts'
+import { hostPolicy, invalidAllowedHost, isLoopback, normalizeOrigin, originPolicy } from './adapters/hosts.ts'
 import { createHttpAdapter } from './adapters/http.ts'
-import { parseInstant } from './core/clock.ts'
+import { CLOCK_RANGE, inClockRange, parseInstant } from './core/clock.ts'
 import { createEngine, defaultSigner, DEFAULT_TENANT, type Engine, type EngineOptions } from './core/engine.ts'
+import { createJournal } from './core/journal.ts'
 import type { SeedInput } from './core/seed.ts'
 import { DEMO_SEED, resolveSeedForEngine } from './seed-file.ts'
 import { collectIfGrown, heapSize } from './memory.ts'
-import { createStatePersister, loadStateFile, removeStaleTempFiles, StateFileError, type StatePersister } from './state-file.ts'
+import { openStateFile, StateFileError, type Persister, type StateFile } from './state-file.ts'
+
+export { isLoopback } from './adapters/hosts.ts'
 
 export const DEFAULT_PORT = 4010
 export const DEFAULT_HOST = '127.0.0.1'
@@ -42,11 +46,21 @@ export interface MockServerOptions {
   signingKey?: string
   /** Journal capacity (default 10 000). */
   journalSize?: number
+  /** Journal byte budget (default 64 MiB): the oldest entries go once the kept ones take more. */
+  journalBytes?: number
   /** When set, every /__admin route requires `Authorization: Bearer <adminToken>`. */
   adminToken?: string
   /**
+   * Host names answered besides loopback ones (`.example.com`: that domain and its subdomains).
+   * On loopback every other Host gets 421; on another address the check applies only when this is given.
+   */
+  allowHosts?: readonly string[]
+  /** Browser origins (`https://app.example.com`) the admin API accepts besides loopback ones. */
+  adminOrigins?: readonly string[]
+  /**
    * Keep the default tenant's state in this JSON file: loaded at start when it exists (instead of
-   * the seed), written atomically after every change and on close. Other tenants are not kept.
+   * the seed); every change is on disk (its change log, fsynced) before it is answered; one
+   * server per file. Other tenants are not kept.
    */
   stateFile?: string
   /** Whole request headers must arrive within this (default 10 s). */
@@ -77,54 +91,75 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const port = options.port ?? DEFAULT_PORT
   const host = options.host ?? DEFAULT_HOST
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`port: must be an integer from 0 to 65535, got ${String(port)}`)
-  if (options.journalSize !== undefined && (!Number.isInteger(options.journalSize) || options.journalSize < 0)) {
-    throw new TypeError(`journalSize: must be an integer >= 0, got ${String(options.journalSize)}`)
+  for (const name of ['journalSize', 'journalBytes'] as const) {
+    const value = options[name]
+    if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw new TypeError(`${name}: must be an integer >= 0, got ${String(value)}`)
   }
   let clock: Date | undefined
   if (options.clock !== undefined) {
     clock = parseInstant(options.clock)
     if (!clock) throw new TypeError(`clock: not an ISO 8601 date or date-time: ${JSON.stringify(options.clock)}`)
+    if (!inClockRange(clock.getTime())) throw new TypeError(`clock: must be within ${CLOCK_RANGE}, got ${JSON.stringify(options.clock)}`)
   }
   for (const name of ['headersTimeoutMs', 'requestTimeoutMs'] as const) {
     const value = options[name]
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new TypeError(`${name}: must be a positive integer, got ${String(value)}`)
   }
-  const heapBefore = heapSize()
-  let onChange: (tenantId: string) => void = () => {}
-  const engine = await engineFor(options.seed, heapBefore, { clock, journalSize: options.journalSize, signingKey: options.signingKey, onChange: (id) => onChange(id), model: 'lazy' })
-  const baseLog = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`))
-  const log = (line: string) => baseLog(maskSecrets(line, engine))
-
-  let persister: StatePersister | undefined
-  if (options.stateFile !== undefined) {
-    const file = options.stateFile
-    if (file === '') throw new TypeError('stateFile: must be a file path')
-    removeStaleTempFiles(file)
-    const restored = await restoreState(engine, file)
-    const persist = createStatePersister({ file, snapshot: () => engine.tenant()!.store.toSeed(), log })
-    if (!restored) {
-      try {
-        await persist.save()
-      } catch (error) {
-        throw new StateFileError(file, `cannot be written: ${error instanceof Error ? error.message : String(error)}`)
-      }
-    }
-    onChange = (id) => {
-      if (id === DEFAULT_TENANT) persist.schedule()
-    }
-    persister = persist
+  const allowHosts = options.allowHosts ?? []
+  for (const entry of allowHosts) {
+    const problem = invalidAllowedHost(entry)
+    if (problem) throw new TypeError(`allowHosts: ${problem}`)
   }
+  const adminOrigins = (options.adminOrigins ?? []).map((entry) => {
+    const origin = normalizeOrigin(entry)
+    if (!origin) throw new TypeError(`adminOrigins: "${entry}" is not an origin such as https://app.example.com or http://10.0.0.5:3000 (scheme, host and port only)`)
+    return origin
+  })
+  if (options.stateFile === '') throw new TypeError('stateFile: must be a file path')
 
-  // The validated copy of a large seed is garbage now that the store is built: it goes back
-  // before the server is ready (src/memory.ts).
-  collectIfGrown(heapBefore, 2)
+  const baseLog = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`))
+  let engine: Engine | undefined
+  const log = (line: string) => baseLog(engine ? maskSecrets(line, engine) : line)
+  const heapBefore = heapSize()
+  // One server per state file: the lock is taken (and the saved state read) before anything else.
+  const stateFile = options.stateFile === undefined ? undefined : openStateFile({ file: options.stateFile, log })
+  let persister: Persister | undefined
+  try {
+    let onChange: NonNullable<EngineOptions['onChange']> = () => {}
+    const journal = createJournal(options.journalSize, options.journalBytes)
+    engine = await engineFor(options.seed, heapBefore, { clock, journal, signingKey: options.signingKey, onChange: (change) => onChange(change), model: 'lazy' })
+    if (stateFile) {
+      await restoreState(engine, stateFile, options.stateFile!)
+      const current = engine
+      const started = await stateFile.start(() => current.tenant()!.store)
+      onChange = ({ tenant }) => (tenant === DEFAULT_TENANT ? started.changed() : undefined)
+      persister = started
+    }
+    // The validated copy of a large seed is garbage now that the store is built: it goes back
+    // before the server is ready (src/memory.ts).
+    collectIfGrown(heapBefore, 2)
+    return await listen(engine, options, { port, host, persister, log, allowHosts, adminOrigins })
+  } catch (error) {
+    if (persister) await persister.close()
+    else stateFile?.release()
+    throw error
+  }
+}
 
+/** The adapter on its port; resolves once bound. */
+async function listen(
+  engine: Engine,
+  options: MockServerOptions,
+  { port, host, persister, log, allowHosts, adminOrigins }: { port: number; host: string; persister?: Persister; log: (line: string) => void; allowHosts: readonly string[]; adminOrigins: readonly string[] },
+): Promise<RunningServer> {
   const adapter = createHttpAdapter({
     engine,
-    admin: createAdmin(engine, { version: packageVersion(), token: options.adminToken }),
+    admin: createAdmin(engine, { version: packageVersion(), token: options.adminToken, saved: persister?.flush }),
     log,
     headersTimeoutMs: options.headersTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs,
+    allowHost: hostPolicy(host, allowHosts),
+    adminOrigin: originPolicy(adminOrigins),
   })
 
   await new Promise<void>((resolve, reject) => {
@@ -144,8 +179,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     port: bound,
     engine,
     close() {
-      // The last change is on disk before close() resolves.
-      closing ??= adapter.close().then(() => persister?.flush())
+      // The last change is on disk (or reported) before close() resolves.
+      closing ??= adapter.close().then(() => persister?.close())
       return closing
     },
   }
@@ -163,13 +198,12 @@ function engineFor(source: MockServerOptions['seed'], heapBefore: number, option
   return createEngine({ seed, initial, ...options })
 }
 
-/** The default tenant's state from the state file; false when there is no file yet. */
-async function restoreState(engine: Engine, file: string): Promise<boolean> {
-  const saved = loadStateFile(file)
-  if (!saved) return false
+/** The default tenant's state from the state file, when it has one. */
+async function restoreState(engine: Engine, stateFile: StateFile, file: string): Promise<void> {
+  const saved = stateFile.takeSaved()
+  if (!saved) return
   const loaded = await engine.replaceState(DEFAULT_TENANT, saved)
   if (!loaded.ok) throw new StateFileError(file, `is not a valid state: ${loaded.error.message}`)
-  return true
 }
 
 /** The warning line for an admin API reachable beyond this machine with no token; undefined when none is due. */
@@ -178,23 +212,12 @@ export function exposureWarning(host: string, adminToken: string | undefined): s
   return `licensespring-mock: warning: serving on ${host || '(every interface)'}, which is not a loopback address, with no admin token: anyone who can reach this port can read and change the mock's state through /__admin (set --admin-token or LICENSESPRING_MOCK_ADMIN_TOKEN, or bind to 127.0.0.1)`
 }
 
-/** 127.0.0.0/8, ::1 (in any spelling, also IPv4-mapped ::ffff:127.x.x.x) and localhost. */
-export function isLoopback(host: string): boolean {
-  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase()
-  if (bare === 'localhost' || bare === 'localhost.') return true
-  if (isIPv4(bare)) return bare.startsWith('127.')
-  return isIPv6(bare) && LOOPBACK_V6.check(bare, 'ipv6')
-}
-const LOOPBACK_V6 = new BlockList()
-LOOPBACK_V6.addAddress('::1', 'ipv6')
-LOOPBACK_V6.addSubnet('::ffff:7f00:0', 104, 'ipv6')
-
 /** Shared keys and bearer tokens of every tenant, masked in a log line (defence in depth). */
 function maskSecrets(line: string, engine: Engine): string {
   let out = line
   for (const tenant of engine.tenants()) {
     for (const credential of tenant.store.credentials()) {
-      for (const secret of [credential.shared_key, credential.bearer_token]) {
+      for (const secret of [credential.shared_key, credential.client_secret, credential.bearer_token]) {
         if (secret && secret.length >= 4 && out.includes(secret)) out = out.split(secret).join('[redacted]')
       }
     }

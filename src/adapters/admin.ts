@@ -2,9 +2,11 @@
 // controls (tenants, state, journal, faults, clock). No rules here and no node:http: the http
 // adapter reads the body and writes what `handle` returns.
 import { createHash, timingSafeEqual } from 'node:crypto'
-import { parseDuration, parseInstant } from '../core/clock.ts'
+import { applyClockUpdate } from '../core/clock.ts'
 import { DEFAULT_TENANT, MAX_BODY_BYTES, type AdminResult, type Engine, type Tenant } from '../core/engine.ts'
 import type { JournalFilter } from '../core/journal.ts'
+import { parseJsonDocument } from '../core/json-keys.ts'
+import { tooLargeState } from './state-size.ts'
 import { parseSeedText, type SeedIssue } from '../core/seed.ts'
 
 export const ADMIN_PREFIX = '/__admin'
@@ -45,7 +47,15 @@ export interface Admin {
   handle(request: AdminRequest): Promise<AdminResponse>
 }
 
-export type AdminErrorCode = 'admin_unauthorized' | 'admin_bad_request' | 'admin_not_found' | 'admin_method_not_allowed' | 'admin_conflict' | 'admin_payload_too_large'
+export type AdminErrorCode =
+  | 'admin_unauthorized'
+  | 'admin_forbidden_origin'
+  | 'admin_bad_request'
+  | 'admin_not_found'
+  | 'admin_method_not_allowed'
+  | 'admin_conflict'
+  | 'admin_payload_too_large'
+  | 'admin_state_not_saved'
 
 interface Context {
   params: Record<string, string>
@@ -54,6 +64,8 @@ interface Context {
   body: unknown
   /** The tenant named by `?tenant=` (default `default`), for routes that act on one. */
   tenant: Tenant
+  /** Characters of the request body as sent. */
+  bodyChars: number
 }
 
 interface Route {
@@ -72,7 +84,6 @@ interface Route {
 const JSON_HEADERS = { 'content-type': 'application/json' }
 const YAML_TYPES = new Set(['application/yaml', 'text/yaml', 'application/x-yaml', 'text/x-yaml'])
 const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
-const CLOCK_KEYS = ['now', 'advance', 'frozen', 'real']
 export const ADMIN_TOKEN = /^[\x21-\x7e]+$/
 
 export function json(status: number, value: unknown, headers: Record<string, string> = {}): AdminResponse {
@@ -103,7 +114,27 @@ function describeIssues(issues: readonly SeedIssue[]): string {
   return `${first.path || '(root)'}: ${first.message}${more}`
 }
 
-function routes(engine: AdminEngine, version: string): Route[] {
+/** Journal pages: entries per page unless `limit` says otherwise, and the most characters one answer takes. */
+export const REQUESTS_PAGE = 100
+const REQUESTS_PAGE_CHARS = 16 * 1024 * 1024
+
+function routes(engine: AdminEngine, version: string, saved: () => Promise<void>): Route[] {
+  /** The default tenant's state changed: answered once it is on disk (with --state-file). */
+  const durable = async (tenant: string | null, ok: () => AdminResponse): Promise<AdminResponse> => {
+    if (tenant !== null && tenant !== DEFAULT_TENANT) return ok()
+    try {
+      await saved()
+      return ok()
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200)
+      return adminError(503, 'admin_state_not_saved', `the change was applied but could not be saved to the state file (${reason}); the save is retried`, { headers: { 'retry-after': '1' } })
+    }
+  }
+  const sized = (body: unknown, chars: number): AdminResponse | undefined => {
+    const reason = tooLargeState(body, chars)
+    return reason === undefined ? undefined : adminError(413, 'admin_payload_too_large', reason)
+  }
+
   return [
     { method: 'GET', path: '/health', handler: () => json(200, { status: 'ok', version }) },
 
@@ -128,20 +159,26 @@ function routes(engine: AdminEngine, version: string): Route[] {
         const id = query.get('tenant')
         if (id === null) {
           await engine.reset()
-          return json(200, { status: 'reset' })
+          return durable(id, () => json(200, { status: 'reset' }))
         }
-        return fromResult(await engine.resetTenant(id), () => json(200, { status: 'reset', tenant: id }))
+        const result = await engine.resetTenant(id)
+        return result.ok ? durable(id, () => json(200, { status: 'reset', tenant: id })) : fromResult(result, () => json(200, {}))
       },
     },
 
-    { method: 'GET', path: '/state', query: ['tenant'], tenant: true, handler: ({ tenant }) => json(200, tenant.store.toSeed()) },
+    { method: 'GET', path: '/state', query: ['tenant'], tenant: true, handler: ({ tenant }) => stateAnswer(tenant) },
     {
       method: 'PUT',
       path: '/state',
       query: ['tenant'],
       tenant: true,
       body: { kind: 'seed', required: true },
-      handler: async ({ tenant, body }) => fromResult(await engine.replaceState(tenant.id, body), () => json(200, { status: 'ok' })),
+      async handler({ tenant, body, bodyChars }) {
+        const refused = sized(body, bodyChars)
+        if (refused) return refused
+        const result = await engine.replaceState(tenant.id, body)
+        return result.ok ? durable(tenant.id, () => json(200, { status: 'ok' })) : fromResult(result, () => json(200, {}))
+      },
     },
 
     {
@@ -157,7 +194,9 @@ function routes(engine: AdminEngine, version: string): Route[] {
       path: '/tenants',
       query: ['id'],
       body: { kind: 'seed', required: false },
-      async handler({ query, body }) {
+      async handler({ query, body, bodyChars }) {
+        const refused = sized(body, bodyChars)
+        if (refused) return refused
         const id = query.get('id') ?? undefined
         if (id !== undefined && !TENANT_ID.test(id)) {
           return badRequest(`id: "${id.slice(0, 80)}" is not a tenant id: use 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit`)
@@ -177,24 +216,33 @@ function routes(engine: AdminEngine, version: string): Route[] {
     {
       method: 'GET',
       path: '/requests',
-      query: ['code', 'license_key', 'hardware_id', 'limit', 'tenant'],
+      query: ['code', 'license_key', 'hardware_id', 'limit', 'before', 'tenant'],
       handler({ query }) {
-        const filter: JournalFilter = {}
+        const filter: JournalFilter = { limit: REQUESTS_PAGE }
         for (const field of ['code', 'license_key', 'hardware_id'] as const) {
           const value = query.get(field)
           if (value !== null) filter[field] = value
         }
-        const limit = query.get('limit')
-        if (limit !== null) {
-          if (!/^[1-9]\d{0,8}$/.test(limit)) return badRequest(`limit: must be a positive integer, got "${limit.slice(0, 40)}"`)
-          filter.limit = Number(limit)
+        for (const [field, digits] of [['limit', 9], ['before', 15]] as const) {
+          const value = query.get(field)
+          if (value === null) continue
+          if (!new RegExp(`^[1-9]\\d{0,${digits - 1}}$`).test(value)) return badRequest(`${field}: must be a positive integer, got "${value.slice(0, 40)}"`)
+          filter[field] = Number(value)
         }
         const tenant = query.get('tenant')
         if (tenant !== null) {
           if (!engine.tenant(tenant)) return notFound(`no tenant "${tenant}"`)
           filter.tenant = tenant
         }
-        return json(200, { requests: engine.journal.list(filter) })
+        // Built from each entry's own JSON text, and never larger than one page.
+        const page = engine.journal.page(filter, REQUESTS_PAGE_CHARS)
+        let next = ''
+        if (page.next !== undefined) {
+          const rest = new URLSearchParams(query)
+          rest.set('before', String(page.next))
+          next = `,"next":${JSON.stringify(`${ADMIN_PREFIX}/requests?${rest}`)}`
+        }
+        return { status: 200, headers: { ...JSON_HEADERS }, body: `{"requests":[${page.entries.join(',')}]${next}}` }
       },
     },
     {
@@ -249,7 +297,9 @@ function routes(engine: AdminEngine, version: string): Route[] {
           if (format !== 'text' && format !== 'json') return badRequest(`format must be "text" or "json", got "${format.slice(0, 40)}"`)
           const made = engine.portalFile(kind, body, tenant.id)
           if (!made.ok) return 'code' in made.error ? json(made.error.status, made.error) : fromResult(made as AdminResult<never>, () => noContent())
-          return format === 'json' ? json(200, made.value) : { status: 200, headers: { 'content-type': 'text/plain' }, body: made.value.file }
+          const answer = () => (format === 'json' ? json(200, made.value) : { status: 200, headers: { 'content-type': 'text/plain' }, body: made.value.file })
+          // An activation file activates the device: answered once that is saved.
+          return kind === 'activation' ? durable(tenant.id, answer) : answer()
         },
       }),
     ),
@@ -262,55 +312,24 @@ function routes(engine: AdminEngine, version: string): Route[] {
       tenant: true,
       body: { kind: 'json', required: true },
       handler({ tenant, body }) {
-        const update = parseClockUpdate(body)
-        if (!update.ok) return badRequest(describeIssues(update.issues), update.issues)
-        const { clock } = tenant
-        if (update.real) clock.real()
-        // Freeze before setting, so `{now, frozen: true}` freezes at exactly `now`.
-        if (update.frozen === true) clock.freeze(true)
-        if (update.now) clock.set(update.now)
-        if (update.advance !== undefined) clock.advance(update.advance)
-        if (update.frozen === false) clock.freeze(false)
-        return json(200, clock.state())
+        const applied = applyClockUpdate(tenant.clock, body)
+        return applied.ok ? json(200, applied.state) : badRequest(describeIssues(applied.issues), applied.issues)
       },
     },
   ]
 }
 
-type ClockUpdate = { ok: true; real: boolean; now?: Date; advance?: number; frozen?: boolean } | { ok: false; issues: SeedIssue[] }
-
-/** Everything is checked before anything changes. */
-function parseClockUpdate(body: unknown): ClockUpdate {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, issues: [{ path: '', message: 'expected an object such as {"advance": "30d"} or {"now": "2030-01-01T00:00:00Z", "frozen": true}' }] }
+/**
+ * The tenant's state as one JSON document. Activations can grow a state past what one string
+ * holds (the admin API refuses to create such a state, not the License API): then a 413 says so.
+ */
+function stateAnswer(tenant: Tenant): AdminResponse {
+  try {
+    return json(200, tenant.store.toSeed())
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    return adminError(413, 'admin_payload_too_large', `the state of tenant "${tenant.id}" is too large to answer as one JSON document (${error.message}); POST /__admin/reset brings it back to its seed`)
   }
-  const input = body as Record<string, unknown>
-  const issues: SeedIssue[] = []
-  const update: ClockUpdate = { ok: true, real: false }
-  for (const key of Object.keys(input)) {
-    if (!CLOCK_KEYS.includes(key)) issues.push({ path: key, message: `unknown field (expected ${CLOCK_KEYS.join(', ')})` })
-  }
-  if (Object.keys(input).length === 0) issues.push({ path: '', message: `give at least one of ${CLOCK_KEYS.join(', ')}` })
-  if ('now' in input) {
-    const now = typeof input.now === 'string' ? parseInstant(input.now) : undefined
-    if (now) update.now = now
-    else issues.push({ path: 'now', message: 'must be an ISO 8601 date or date-time, e.g. "2030-01-01T12:00:00Z"' })
-  }
-  if ('advance' in input) {
-    const ms = typeof input.advance === 'string' ? parseDuration(input.advance) : undefined
-    if (ms !== undefined) update.advance = ms
-    else issues.push({ path: 'advance', message: 'must be a duration such as "90s", "2h", "30d", "1h30m" or "-1d"' })
-  }
-  if ('frozen' in input) {
-    if (typeof input.frozen === 'boolean') update.frozen = input.frozen
-    else issues.push({ path: 'frozen', message: 'must be true or false' })
-  }
-  if ('real' in input) {
-    if (input.real !== true) issues.push({ path: 'real', message: 'must be true (back to real time, not frozen)' })
-    else if (Object.keys(input).some((key) => key !== 'real')) issues.push({ path: 'real', message: 'cannot be combined with now, advance or frozen' })
-    else update.real = true
-  }
-  return issues.length > 0 ? { ok: false, issues } : update
 }
 
 interface CompiledRoute extends Route {
@@ -357,17 +376,20 @@ function parseBody(route: Route, request: AdminRequest): Parsed {
     const parsed = parseSeedText(text)
     return parsed.ok ? { ok: true, value: parsed.seed } : { ok: false, response: badRequest(`invalid seed: ${describeIssues(parsed.issues)}`, parsed.issues) }
   }
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    const hint = route.body.kind === 'seed' ? ' (send YAML with Content-Type: application/yaml)' : ''
-    return { ok: false, response: badRequest(`request body is not valid JSON: ${reason}${hint}`) }
-  }
+  const parsed = parseJsonDocument(text)
+  if (parsed.ok) return parsed
+  if (parsed.path) return { ok: false, response: badRequest(`request body: ${parsed.path}: ${parsed.message}`, [{ path: parsed.path, message: parsed.message }]) }
+  const hint = route.body.kind === 'seed' ? ' (send YAML with Content-Type: application/yaml)' : ''
+  return { ok: false, response: badRequest(`request body is ${parsed.message}${hint}`) }
 }
 
 export interface AdminOptions {
   version: string
+  /**
+   * Resolves once every change made so far is on disk (with --state-file); rejects when the save
+   * failed. Changes of the default tenant's state are answered after it (503 when it rejects).
+   */
+  saved?: () => Promise<void>
   /** When set, every route requires `Authorization: Bearer <token>` (401 admin_unauthorized otherwise). */
   token?: string
 }
@@ -390,7 +412,7 @@ export function createAdmin(engine: AdminEngine, options: AdminOptions): Admin {
       headers: { 'www-authenticate': 'Bearer realm="licensespring-mock admin"' },
     })
   }
-  const table: CompiledRoute[] = routes(engine, options.version).map((route) => ({ ...route, segments: route.path.split('/').slice(1) }))
+  const table: CompiledRoute[] = routes(engine, options.version, options.saved ?? (async () => {})).map((route) => ({ ...route, segments: route.path.split('/').slice(1) }))
   const listing = table.map((route) => `${route.method} ${ADMIN_PREFIX}${route.path}`).join(', ')
 
   const find = (method: string, path: string) => {
@@ -447,7 +469,7 @@ export function createAdmin(engine: AdminEngine, options: AdminOptions): Admin {
       const body = parseBody(route, request)
       if (!body.ok) return body.response
       // `tenant` is only read by routes that declare `tenant: true`.
-      return route.handler({ params, query, body: body.value, tenant: tenant! })
+      return route.handler({ params, query, body: body.value, tenant: tenant!, bodyChars: request.body?.length ?? 0 })
     },
   }
 }

@@ -1,13 +1,17 @@
 // node:http over the engine: translation only, no rules. The hot path hands node's own header
 // object and the body text to the synchronous engine and writes what it returns; no Fetch
 // `Request`/`Response` objects. /__admin goes to the admin API; OPTIONS is a CORS preflight.
+// Before either: the Host check (hosts.ts). The License API has open CORS; the admin API only
+// for the origins hosts.ts allows, and refuses state changes from any other page.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
+import { unsaved } from '../core/commit.ts'
 import type { Engine } from '../core/engine.ts'
+import { exampleBody, fail } from '../core/errors.ts'
 import { MAX_BODY_BYTES, toCoreRequest } from '../core/request.ts'
-import { exampleBody } from '../core/errors.ts'
 import type { CoreResponse } from '../core/types.ts'
-import { ADMIN_PREFIX, type Admin, type AdminResponse } from './admin.ts'
+import { ADMIN_PREFIX, adminError, type Admin, type AdminResponse } from './admin.ts'
+import { originPolicy } from './hosts.ts'
 
 export interface HttpAdapterOptions {
   engine: Pick<Engine, 'handle'>
@@ -21,6 +25,10 @@ export interface HttpAdapterOptions {
   requestTimeoutMs?: number
   /** After `close()`, connections still busy are cut after this (default 2 s). */
   closeGraceMs?: number
+  /** Whether a `Host` header value is answered (hosts.ts `hostPolicy`); others get 421. Default: every one. */
+  allowHost?: (host: string | undefined) => boolean
+  /** Whether a browser origin may use the admin API (hosts.ts `originPolicy`). Default: loopback origins only. */
+  adminOrigin?: (origin: string) => boolean
 }
 
 export interface HttpAdapter {
@@ -30,22 +38,30 @@ export interface HttpAdapter {
 }
 
 const CORS_ORIGIN = 'access-control-allow-origin'
-const PREFLIGHT_HEADERS = {
-  [CORS_ORIGIN]: '*',
-  'access-control-allow-methods': 'POST, GET, PUT, DELETE',
-  'access-control-allow-headers': 'date, authorization, content-type, prefer',
-  'access-control-max-age': '86400',
-}
+const PREFLIGHT = ['access-control-allow-methods', 'POST, GET, PUT, DELETE', 'access-control-allow-headers', 'date, authorization, content-type, prefer', 'access-control-max-age', '86400']
+const PRIVATE_NETWORK = ['access-control-allow-private-network', 'true']
 const INTERNAL_ERROR_BODY = JSON.stringify(exampleBody('internal_error'))
 const JSON_TYPE = 'application/json'
+/** Methods a page may send cross-origin without changing anything. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/**
+ * Requests one connection may have waiting for their answers (pipelined behind a slow one, held
+ * by a `delay_ms` or `timeout` fault). Node stops reading a socket whose answers are not being
+ * read; this bounds the answers the mock itself holds back: past it the connection is cut.
+ */
+const MAX_UNANSWERED = 1024
 
 export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const { engine, admin } = options
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`))
+  const allowHost = options.allowHost ?? (() => true)
+  const adminOrigin = options.adminOrigin ?? originPolicy()
   /** Responses waiting for their `delay_ms`. */
   const delayed = new Map<ServerResponse, NodeJS.Timeout>()
   /** Sockets of `network: timeout` faults: never answered, cut on close. */
   const hung = new Set<Socket>()
+  /** Per connection: requests received and not answered yet. */
+  const unanswered = new WeakMap<Socket, number>()
   let closing: Promise<void> | undefined
 
   const server = createServer({ connectionsCheckingInterval: 1_000 }, onRequest)
@@ -57,19 +73,31 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     // The body is added once read (readBody): it buffers at most the limit.
     const request = toCoreRequest({ method, url: req.url ?? '/', headers: req.headers })
     const { path, query = '' } = request
-    if (method === 'OPTIONS') {
-      res.writeHead(204, closing ? { ...PREFLIGHT_HEADERS, connection: 'close' } : PREFLIGHT_HEADERS)
-      res.end()
+    // DNS rebinding: a page whose own name now points here sends that name as Host.
+    if (!allowHost(req.headers.host)) {
+      const { error } = fail('host_not_allowed', { host: (req.headers.host ?? '').slice(0, 100) })
+      send(res, error.status, { 'content-type': JSON_TYPE }, JSON.stringify(error), undefined)
       return
     }
     const toAdmin = admin !== undefined && (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`))
+    const origin = req.headers.origin
+    if (method === 'OPTIONS') {
+      preflight(req, res, toAdmin, origin)
+      return
+    }
+    // The admin API answers a browser only on the origins it allows (CORS), and no other page may change anything.
+    const adminCors = toAdmin && origin !== undefined && adminOrigin(origin) ? origin : undefined
     let limit = MAX_BODY_BYTES
     try {
       if (toAdmin) {
+        if (origin !== undefined && adminCors === undefined && !SAFE_METHODS.has(method)) {
+          writeAdmin(res, forbiddenOrigin(origin), undefined)
+          return
+        }
         // Before reading a byte of the body: no buffering for a client without the token.
         const denied = admin.authorize(req.headers)
         if (denied) {
-          writeAdmin(res, denied)
+          writeAdmin(res, denied, adminCors)
           return
         }
         limit = admin.bodyLimit(method, path)
@@ -82,14 +110,24 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
       try {
         if (toAdmin) {
           admin.handle({ method, path, query, headers: req.headers, body, tooLarge }).then(
-            (response) => writeAdmin(res, response),
+            (response) => writeAdmin(res, response, adminCors),
             (error: unknown) => internalError(res, error, req, path),
           )
         } else {
           // node's header names are already lower case, as the engine expects.
           request.body = body
           request.tooLarge = tooLarge
-          writeCore(res, engine.handle(request))
+          const response = engine.handle(request)
+          // A change is on disk before its answer goes out.
+          if (response.commit) {
+            if (!held(req, res)) return
+            response.commit.then(
+              () => writeCore(req, res, response),
+              (error: unknown) => writeCore(req, res, unsaved(error)),
+            )
+          } else {
+            writeCore(req, res, response)
+          }
         }
       } catch (error) {
         internalError(res, error, req, path)
@@ -97,14 +135,49 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     })
   }
 
-  function writeCore(res: ServerResponse, response: CoreResponse): void {
-    if (!response.delayMs) {
-      deliver(res, response)
+  /**
+   * An answer that waits (for its commit, a delay, a hung fault) is counted against its
+   * connection until it is sent; false (the connection cut) past MAX_UNANSWERED. Answers sent at
+   * once need no count: node stops reading a connection whose answers are not read.
+   */
+  function held(req: IncomingMessage, res: ServerResponse): boolean {
+    const socket = req.socket
+    const count = (unanswered.get(socket) ?? 0) + 1
+    if (count > MAX_UNANSWERED) {
+      socket.destroy()
+      return false
+    }
+    unanswered.set(socket, count)
+    res.once('close', () => unanswered.set(socket, (unanswered.get(socket) ?? 1) - 1))
+    return true
+  }
+
+  function preflight(req: IncomingMessage, res: ServerResponse, toAdmin: boolean, origin: string | undefined): void {
+    const allowed = origin !== undefined && adminOrigin(origin)
+    if (toAdmin && origin !== undefined && !allowed) {
+      writeAdmin(res, forbiddenOrigin(origin), undefined)
       return
     }
+    const out = [...PREFLIGHT, 'vary', 'Origin']
+    // The admin API names the page it allows (none for a client that sent no Origin); the License API allows any.
+    const cors = toAdmin ? origin : '*'
+    if (cors !== undefined) out.push(CORS_ORIGIN, cors)
+    // Chrome's Private Network Access: a public page reaching this (private) server needs consent.
+    if (allowed && req.headers['access-control-request-private-network'] === 'true') out.push(...PRIVATE_NETWORK)
+    if (closing) out.push('connection', 'close')
+    res.writeHead(204, out)
+    res.end()
+  }
+
+  function writeCore(req: IncomingMessage, res: ServerResponse, response: CoreResponse): void {
+    if (!response.delayMs) {
+      deliver(req, res, response)
+      return
+    }
+    if (!held(req, res)) return
     const timer = setTimeout(() => {
       delayed.delete(res)
-      deliver(res, response)
+      deliver(req, res, response)
     }, response.delayMs)
     delayed.set(res, timer)
     res.once('close', () => {
@@ -113,15 +186,17 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     })
   }
 
-  function deliver(res: ServerResponse, response: CoreResponse): void {
-    const socket = res.socket
-    if (res.writableEnded || !socket || socket.destroyed) return
+  function deliver(req: IncomingMessage, res: ServerResponse, response: CoreResponse): void {
+    // The connection, not `res.socket`: a pipelined answer has no socket until the ones before it are sent.
+    const socket = req.socket
+    if (res.writableEnded || res.destroyed || socket.destroyed) return
     switch (response.network) {
       case 'reset':
         // A TCP RST: the client sees ECONNRESET.
         socket.resetAndDestroy()
         return
       case 'timeout':
+        if (!held(req, res)) return
         hung.add(socket)
         socket.once('close', () => hung.delete(socket))
         if (closing) socket.destroy()
@@ -133,20 +208,20 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
         socket.end(() => socket.destroy())
         return
       default:
-        send(res, response.status, response.headers, response.body)
+        send(res, response.status, response.headers, response.body, '*')
     }
   }
 
-  function writeAdmin(res: ServerResponse, response: AdminResponse): void {
+  function writeAdmin(res: ServerResponse, response: AdminResponse, cors: string | undefined): void {
     if (res.writableEnded || res.destroyed) return
-    send(res, response.status, response.headers, response.body)
+    send(res, response.status, { ...response.headers, vary: 'Origin' }, response.body, cors)
   }
 
-  function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | undefined): void {
+  function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | undefined, cors: string | undefined): void {
     // A flat [name, value, …] list: node writes it as it is, with no object to copy or walk.
     const out: string[] = []
     for (const name in headers) out.push(name, headers[name])
-    out.push(CORS_ORIGIN, '*')
+    if (cors !== undefined) out.push(CORS_ORIGIN, cors)
     // Browser SDKs can read the v2 signature only when it is exposed.
     if (headers.licensesignature !== undefined) out.push('access-control-expose-headers', 'LicenseSignature')
     if (body !== undefined) out.push('content-length', String(Buffer.byteLength(body)))
@@ -163,7 +238,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
       return
     }
     try {
-      send(res, 500, { 'content-type': JSON_TYPE }, INTERNAL_ERROR_BODY)
+      send(res, 500, { 'content-type': JSON_TYPE }, INTERNAL_ERROR_BODY, '*')
     } catch {
       res.destroy()
     }
@@ -191,6 +266,14 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
       return closing
     },
   }
+}
+
+function forbiddenOrigin(origin: string): AdminResponse {
+  return adminError(
+    403,
+    'admin_forbidden_origin',
+    `the admin API does not accept requests from the page at ${origin.slice(0, 200)}: only loopback origins (http://localhost, http://127.0.0.1, http://[::1], any port) and those given with --admin-origin`,
+  )
 }
 
 /**

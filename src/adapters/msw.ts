@@ -1,5 +1,6 @@
 // msw handlers over the engine, for in-process tests: translation only, no rules.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw'
+import { unsaved } from '../core/commit.ts'
 import { TOKEN_PATH } from '../core/endpoints/oauth.ts'
 import type { Engine } from '../core/engine.ts'
 import { toCoreRequest } from '../core/request.ts'
@@ -20,7 +21,9 @@ async function handle(engine: Engine, request: Request) {
   return engine.handle(toCoreRequest({ method: request.method, url: request.url, headers: request.headers, body }))
 }
 
-async function toResponse(response: CoreResponse): Promise<Response> {
+async function toResponse(answer: CoreResponse): Promise<Response> {
+  // A change is durable before its answer goes out (when the engine's onChange makes it so).
+  const response = answer.commit ? await answer.commit.then(() => answer, unsaved) : answer
   if (response.delayMs) await delay(response.delayMs)
   switch (response.network) {
     case 'reset':

@@ -54,10 +54,13 @@ export interface EngineOptions {
   signingKey?: string
   /**
    * Called after a tenant's state changed: a successful request that changes state,
-   * `replaceState`, `reset` (with the default tenant's id) and `resetTenant`. Synchronous and
-   * must not throw (a throw is ignored); persistence schedules its write from here.
+   * `replaceState`, `reset` (with the default tenant's id) and `resetTenant`. It must not throw
+   * (a throw is ignored). A returned promise is the change's durability (the state file's
+   * fsync): on a request it becomes the response's `commit`, which adapters wait for before
+   * answering. The admin methods do not wait for it: a promise returned there must carry its
+   * own rejection handler.
    */
-  onChange?: (tenantId: string) => void
+  onChange?: (change: { tenant: string }) => Promise<void> | void
   /**
    * `eager` (default): every tenant's @msw/data collections (`store.db`) are filled as soon as its
    * store is built, so they are complete the moment the engine is ready. `lazy`: built on first
@@ -115,11 +118,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const journal = options.journal ?? createJournal(options.journalSize)
   // Read once: nothing below holds `options`, so the seed objects it carries can be collected.
   const onChange = options.onChange
-  const changed = (id: string) => {
+  const changed = (id: string): Promise<void> | undefined => {
     try {
-      onChange?.(id)
+      return onChange?.({ tenant: id }) ?? undefined
     } catch {
-      // A listener's failure is its own; the request has been answered by then.
+      // A listener's failure is its own: the change is made.
+      return undefined
     }
   }
   const tenants = await createTenants({ seed: options.seed, initial: options.initial, clock: options.clock, faults: options.faults, realNow, changed, eagerModel: options.model !== 'lazy' })
@@ -154,7 +158,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         code: response.network ? `network:${response.network}` : response.code,
         fault: this.faultId,
       })
-      if (result.ok && result.value.changed) changed(this.tenant!.id)
+      // The change is durable before the answer goes out (CoreResponse.commit).
+      if (result.ok && result.value.changed) {
+        const commit = changed(this.tenant!.id)
+        if (commit) response.commit = commit
+      }
       return response
     }
 
@@ -262,7 +270,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const env = { store, now: clock.now(), clock, signer, realNow: realNow(), origin: 'http://localhost', tokens, tokenLifetime }
       const made = (kind === 'activation' ? activationFile : refreshFile)(input, env)
       if (!made.ok) return made
-      if (made.value.changed) changed(tenant.id)
+      // Like the admin API's other changes, not waited for here (see onChange).
+      if (made.value.changed) void changed(tenant.id)?.catch(() => undefined)
       return ok(made.value.file)
     },
     async reset() {

@@ -91,6 +91,8 @@ export const ERRORS = {
   // The mock's own answers.
   payload_too_large: { status: 413, message: 'Request body is larger than {limit} bytes', source: 'mock', example: { limit: '1048576' } },
   invalid_prefer_header: { status: 422, message: 'Prefer header cannot be honoured: {reason}', source: 'mock', example: { reason: 'no error example named "licence_expired"' } },
+  host_not_allowed: { status: 421, message: 'Host "{host}" is not allowed: this server answers loopback host names and those given with --allow-host', source: 'mock', example: { host: 'evil.example' } },
+  state_not_saved: { status: 503, message: 'The change was applied but could not be saved to the state file ({reason}); the save is retried', source: 'mock', example: { reason: 'ENOSPC: no space left on device' } },
 } as const satisfies Record<string, ErrorSpec>
 
 export type ErrorCode = keyof typeof ERRORS

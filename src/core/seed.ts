@@ -8,7 +8,7 @@ import type * as Yaml from 'yaml'
 import { z } from 'zod'
 import { ERROR_CODES, type ErrorCode } from './errors.ts'
 import { parseInstant } from './clock.ts'
-import { findDuplicateKey } from './json-keys.ts'
+import { duplicateKeyMessage, findDuplicate } from './json-keys.ts'
 import { err, ok, type Result } from './result.ts'
 import { compiledSeed } from './seed-compiled.ts'
 
@@ -327,8 +327,8 @@ export function parseSeedText(source: string): SeedResult {
       data = undefined
     }
     if (data !== undefined) {
-      const duplicate = findDuplicateKey(source)
-      return duplicate === undefined ? validateSeed(data) : { ok: false, issues: [{ path: '', message: `Map keys must be unique: "${duplicate}" appears twice in one object` }] }
+      const duplicate = findDuplicate(source)
+      return duplicate === undefined ? validateSeed(data) : { ok: false, issues: [{ path: duplicate.path, message: duplicateKeyMessage(duplicate.key) }] }
     }
   }
   const doc = yaml().parseDocument(source, { uniqueKeys: true })

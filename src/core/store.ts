@@ -61,6 +61,7 @@ export interface SlotEffect {
 
 /** The same for a floating feature: `code` of the license. */
 export interface FeatureSlotEffect {
+  license: LicenseRecord
   device: DeviceRecord
   code: string
   action: 'hold' | 'borrow' | 'release'
@@ -107,9 +108,9 @@ export interface Store {
   /** Adds to the license's (or, with `feature`, the license feature's) total_consumptions. */
   applyConsumption(effect: { license: LicenseRecord; feature?: LicenseFeatureRecord; consumptions: number }): void
   /** Merges variables into the device's; returns the names set. */
-  applyVariables(effect: { device: DeviceRecord; variables: Readonly<Record<string, string | number | boolean>>; at: Date }): void
+  applyVariables(effect: { license: LicenseRecord; device: DeviceRecord; variables: Readonly<Record<string, string | number | boolean>>; at: Date }): void
   /** The user's new password, on every license they belong to; no longer the initial one. */
-  applyPassword(effect: { users: readonly UserRecord[]; password: string }): void
+  applyPassword(effect: { users: readonly { license: LicenseRecord; user: UserRecord }[]; password: string }): void
   /** A new license (a trial), with the next free id. */
   addLicense(seed: Omit<LicenseSeed, 'id'>): LicenseRecord
   /** The trial license issued to this machine for the product, if any. */
@@ -124,6 +125,17 @@ export interface Store {
   toSeed(): SeedInput
   /** Called after a change made through `db` (a request's change is reported by the engine). */
   onDbChange(listener: (what: 'credentials' | 'other') => void): void
+  /**
+   * The change log: ids of the licenses the apply methods changed (or added) since the last
+   * call, each once, in the order they first changed. The state file appends their current
+   * state (see `license`).
+   */
+  takeChanges(): number[]
+  license(id: number): LicenseRecord | undefined
+  /** The state in seed format without its licenses (the state file writes those one by one). */
+  stateHead(): Omit<SeedInput, 'licenses'>
+  /** Every license, in creation order, as a list. */
+  licenseList(): readonly LicenseRecord[]
 }
 
 const NONE: readonly never[] = []
@@ -187,6 +199,8 @@ export async function createStore(seed: Seed): Promise<Store> {
    */
   const events = new WeakMap<DeviceRecord, { activated: number; deactivated: number }>()
   let sequence = 0
+  /** Licenses changed since the last takeChanges(). */
+  const changed = new Set<number>()
 
   /** Indexes a license; `licenses` keeps its place when it replaces one with the same id. */
   function indexLicense(license: LicenseRecord): void {
@@ -379,6 +393,14 @@ export async function createStore(seed: Seed): Promise<Store> {
     return found ?? NONE
   }
 
+  /** The state in seed format but its licenses: fresh copies. */
+  const head = (): Omit<SeedInput, 'licenses'> => ({
+    credentials: credentials.map((credential) => ({ ...credential })),
+    products: [...products.values()].map(productState),
+    sso: ssoRecords.map((identity) => ({ ...identity })),
+    ...(ssoAccounts.length > 0 ? { sso_accounts: ssoAccounts.map((account) => ({ ...account })) } : {}),
+  })
+
   return {
     get db() {
       return model()
@@ -428,7 +450,10 @@ export async function createStore(seed: Seed): Promise<Store> {
       return freed
     },
     applyActivation({ license, hardwareId, device, user, isVm, transfer, at, expired }) {
+      // Everything that can throw is computed before the first write: a change is whole or absent.
+      const time = at.toISOString()
       const floating = license.is_floating || license.is_floating_cloud
+      changed.add(license.id)
       for (const other of expired ?? []) clearSlot(license, other)
       let row = device
       if (row) {
@@ -436,7 +461,7 @@ export async function createStore(seed: Seed): Promise<Store> {
         row.is_vm = isVm
         // The activation belongs to whoever makes it now (a user's count only covers their own).
         row.user = user?.email
-        row.time_activated = at.toISOString()
+        row.time_activated = time
         row.time_deactivated = undefined
       } else {
         row = {
@@ -446,7 +471,7 @@ export async function createStore(seed: Seed): Promise<Store> {
           is_vm: isVm,
           user: user?.email,
           floating_in_use: false,
-          time_activated: at.toISOString(),
+          time_activated: time,
           time_deactivated: undefined,
           fault: undefined,
         }
@@ -473,8 +498,11 @@ export async function createStore(seed: Seed): Promise<Store> {
     applyDeactivation({ license, device, user, consumptions, at }) {
       // Direct, synchronous writes to the live records: @msw/data's `update` is async and
       // replaces the record; the rules have already validated every value.
+      // Everything that can throw is computed before the first write: a change is whole or absent.
+      const time = at.toISOString()
+      changed.add(license.id)
       device.active = false
-      device.time_deactivated = at.toISOString()
+      device.time_deactivated = time
       events.set(device, { activated: events.get(device)?.activated ?? 0, deactivated: ++sequence })
       if (device.floating_in_use) {
         device.floating_in_use = false
@@ -488,6 +516,7 @@ export async function createStore(seed: Seed): Promise<Store> {
       if (consumptions) license.total_consumptions += consumptions
     },
     applySlot({ license, device, action, at, until, expired }) {
+      changed.add(license.id)
       for (const other of expired) clearSlot(license, other)
       if (action === 'release') {
         clearSlot(license, device)
@@ -498,7 +527,8 @@ export async function createStore(seed: Seed): Promise<Store> {
       device.floating_last_check = at.toISOString()
       if (action === 'borrow') device.borrowed_until = until
     },
-    applyFeatureSlot({ device, code, action, at, until, expired }) {
+    applyFeatureSlot({ license, device, code, action, at, until, expired }) {
+      changed.add(license.id)
       for (const other of expired) other.floating_features = other.floating_features?.filter((slot) => slot.code !== code)
       const others = device.floating_features?.filter((slot) => slot.code !== code) ?? []
       const before = device.floating_features?.find((slot) => slot.code === code)
@@ -510,15 +540,18 @@ export async function createStore(seed: Seed): Promise<Store> {
       device.floating_features = [...others, slot]
     },
     applyConsumption({ license, feature, consumptions }) {
+      changed.add(license.id)
       if (feature) feature.total_consumptions += consumptions
       else license.total_consumptions += consumptions
     },
-    applyVariables({ device, variables, at }) {
+    applyVariables({ license, device, variables, at }) {
+      changed.add(license.id)
       device.variables = { ...device.variables, ...variables }
       device.variables_at = at.toISOString()
     },
     applyPassword({ users, password }) {
-      for (const user of users) {
+      for (const { license, user } of users) {
+        changed.add(license.id)
         user.password = password
         user.is_initial_password = false
       }
@@ -526,6 +559,7 @@ export async function createStore(seed: Seed): Promise<Store> {
     addLicense(fields) {
       const license = new LicenseRow({ ...fields, id: nextId })
       indexLicense(license)
+      changed.add(license.id)
       if (db) void db.licenses.create(license)
       return license
     },
@@ -533,16 +567,20 @@ export async function createStore(seed: Seed): Promise<Store> {
     bundleLicenses: (bundleId) => inBundle.get(bundleId) ?? NONE,
     ssoAccount: (code) => ssoAccounts.find((account) => account.customer_account_code === code),
     allLicenses: () => licenses.values(),
-    toSeed: () => ({
-      credentials: credentials.map((credential) => ({ ...credential })),
-      products: [...products.values()].map(productState),
-      licenses: [...licenses.values()].map(licenseState),
-      sso: ssoRecords.map((identity) => ({ ...identity })),
-      ...(ssoAccounts.length > 0 ? { sso_accounts: ssoAccounts.map((account) => ({ ...account })) } : {}),
-    }),
+    toSeed: () => {
+      const { sso, sso_accounts, ...rest } = head()
+      return { ...rest, licenses: [...licenses.values()].map(licenseState), sso, ...(sso_accounts ? { sso_accounts } : {}) }
+    },
     onDbChange(listener) {
       dbListeners.push(listener)
     },
+    takeChanges() {
+      const ids = [...changed]
+      changed.clear()
+      return ids
+    },
+    stateHead: () => head(),
+    licenseList: () => [...licenses.values()],
   }
 }
 

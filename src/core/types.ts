@@ -35,6 +35,12 @@ export interface CoreResponse {
   delayMs?: number
   /** Adapters misbehave this way instead of answering (fault `network`). */
   network?: NetworkFault
+  /**
+   * Set when the request changed state and the engine's `onChange` listener returned a promise
+   * (with `--state-file`: the change log's fsync). Adapters send the answer only once it resolves;
+   * when it rejects they send `unsaved(error)` instead (503 `state_not_saved`, see commit.ts).
+   */
+  commit?: Promise<void>
 }
 
 export type ActivateLicenseRequest = components['schemas']['ActivateLicenseRequest']

@@ -1401,7 +1401,7 @@ export interface components {
          * @description Every code licensespring-mock can answer (the errors table in src/core/errors.ts).
          * @enum {string}
          */
-        ErrorCode: "not_found" | "method_not_allowed" | "missing_headers" | "authorization_invalid_headers" | "authorization_missing_params" | "hmac_required" | "invalid_api_key" | "revoked_api_key" | "date_header_diff" | "signature_mismatch" | "read_only_api_key" | "invalid_json" | "missing_parameters" | "validation_error" | "unknown_product" | "api_key_product_not_allowed" | "license_not_found" | "license_not_enabled" | "blacklisted" | "vm_not_allowed" | "license_start_date_error" | "license_expired" | "license_not_active" | "device_not_found" | "license_transferred_max_times" | "license_not_consumption" | "license_not_enough_consumptions" | "disabled_product" | "archived_product" | "unsupported_product_feature" | "invalid_license_feature_code" | "feature_not_consumption" | "feature_not_floating" | "floating_feature_device_not_in_use" | "floating_not_available" | "license_not_floating" | "borrow_until_not_valid" | "missing_hardware_id" | "trial_not_allowed" | "email_missing" | "trial_expired" | "active_license_required" | "version_not_found" | "change_password_not_allowed" | "customer_does_not_exist" | "customer_not_found" | "customer_account_not_found" | "missing_content" | "oauth_token_expired" | "oauth_token_malformed" | "license_activated_max_times" | "license_user_activated_max_times" | "license_device_exists" | "offline_floating_cloud_not_supported" | "internal_error" | "payload_too_large" | "invalid_prefer_header";
+        ErrorCode: "not_found" | "method_not_allowed" | "missing_headers" | "authorization_invalid_headers" | "authorization_missing_params" | "hmac_required" | "invalid_api_key" | "revoked_api_key" | "date_header_diff" | "signature_mismatch" | "read_only_api_key" | "invalid_json" | "missing_parameters" | "validation_error" | "unknown_product" | "api_key_product_not_allowed" | "license_not_found" | "license_not_enabled" | "blacklisted" | "vm_not_allowed" | "license_start_date_error" | "license_expired" | "license_not_active" | "device_not_found" | "license_transferred_max_times" | "license_not_consumption" | "license_not_enough_consumptions" | "disabled_product" | "archived_product" | "unsupported_product_feature" | "invalid_license_feature_code" | "feature_not_consumption" | "feature_not_floating" | "floating_feature_device_not_in_use" | "floating_not_available" | "license_not_floating" | "borrow_until_not_valid" | "missing_hardware_id" | "trial_not_allowed" | "email_missing" | "trial_expired" | "active_license_required" | "version_not_found" | "change_password_not_allowed" | "customer_does_not_exist" | "customer_not_found" | "customer_account_not_found" | "missing_content" | "oauth_token_expired" | "oauth_token_malformed" | "license_activated_max_times" | "license_user_activated_max_times" | "license_device_exists" | "offline_floating_cloud_not_supported" | "internal_error" | "payload_too_large" | "invalid_prefer_header" | "host_not_allowed" | "state_not_saved";
     };
     responses: {
         /** @description A documented error. The example name is the error code. */
@@ -1479,6 +1479,24 @@ export interface components {
         };
         /** @description The credentials are not (or no longer) valid. */
         Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Mock only. The `Host` header names neither a loopback host nor one allowed with `--allow-host` (DNS rebinding protection). */
+        HostNotAllowed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Mock only, with `--state-file`. The change was applied in memory but could not be written to the state file; the mock keeps retrying the save. */
+        StateNotSaved: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1575,8 +1593,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     activateLicense: {
@@ -1625,8 +1645,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     checkLicense: {
@@ -1692,8 +1714,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     addConsumption: {
@@ -1742,8 +1766,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     addFeatureConsumption: {
@@ -1792,8 +1818,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     checkLicenseFeature: {
@@ -1854,8 +1882,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     floatingRelease: {
@@ -1903,8 +1933,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     floatingBorrow: {
@@ -1953,8 +1985,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     floatingFeatureBorrow: {
@@ -2003,8 +2037,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     floatingFeatureRelease: {
@@ -2052,8 +2088,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     trialKey: {
@@ -2117,8 +2155,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     productDetails: {
@@ -2171,8 +2211,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     trackDeviceVariables: {
@@ -2221,8 +2263,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     getDeviceVariables: {
@@ -2279,8 +2323,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     versions: {
@@ -2341,8 +2387,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     installationFile: {
@@ -2404,8 +2452,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     activateBundle: {
@@ -2454,8 +2504,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     checkBundle: {
@@ -2513,8 +2565,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     deactivateBundle: {
@@ -2562,8 +2616,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     userLicenses: {
@@ -2619,8 +2675,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     customerLicenseUsers: {
@@ -2672,8 +2730,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     ssoUrl: {
@@ -2726,8 +2786,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     changePassword: {
@@ -2775,8 +2837,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     oauthUrl: {
@@ -2807,8 +2871,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     oauthToken: {
@@ -2886,8 +2952,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     deactivateOffline: {
@@ -2935,8 +3003,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     root: {

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
+import { parseJsonDocument } from '../core/json-keys.ts'
 import type { z } from 'zod'
 import { formatPath, validateSeed, type SeedInput } from '../core/seed.ts'
 import { interpolate, type Vars } from './interpolate.ts'
@@ -294,6 +295,12 @@ function readYaml(file: string): YamlResult {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     return { ok: false, issues: [{ message: code === 'ENOENT' ? 'file not found' : `cannot read: ${(error as Error).message}` }] }
+  }
+  // JSON (which is YAML) under the one JSON policy: a repeated key is named with its path.
+  if (/^\s*[{[]/.test(text)) {
+    const json = parseJsonDocument(text)
+    if (json.ok) return json.value === null ? { ok: false, issues: [{ message: 'the file is empty' }] } : json
+    if (json.path) return { ok: false, issues: [{ path: json.path, message: json.message }] }
   }
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true })
   if (doc.errors.length > 0) {

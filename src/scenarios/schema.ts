@@ -2,7 +2,7 @@
 // Unknown keys are errors. scripts/scenario-schema.ts publishes this schema as JSON Schema
 // (scenarios/scenario.schema.json) for editors.
 import { z } from 'zod'
-import { parseDuration, parseInstant } from '../core/clock.ts'
+import { legacyClockUpdateSchema, parseInstant } from '../core/clock.ts'
 import { ERROR_CODES } from '../core/errors.ts'
 import { faultSpecSchema } from '../core/faults.ts'
 import { seedSchema } from '../core/seed.ts'
@@ -10,9 +10,6 @@ import { seedSchema } from '../core/seed.ts'
 const instant = z
   .string()
   .refine((value) => parseInstant(value) !== undefined, 'must be an ISO 8601 date or date-time, e.g. 2030-01-01T00:00:00Z')
-const duration = z
-  .string()
-  .refine((value) => parseDuration(value) !== undefined, 'must be a duration such as 90s, 2h, 30d, -1d or 1h30m')
 /** Exact text, or a regular expression written `/pattern/flags`. */
 const matcher = z
   .string()
@@ -164,15 +161,8 @@ export const stateAssertionSchema = z
   })
   .describe('State assertions (targets that expose state: in-process and licensespring-mock servers)')
 
-export const clockStepSchema = z
-  .strictObject({
-    now: instant.optional().describe('Jump to this instant'),
-    advance: z.union([duration, z.number().int()]).optional().describe('Move by a duration (30d, -1h) or milliseconds'),
-    freeze: z.boolean().optional(),
-    real: z.literal(true).optional().describe('Back to real time, not frozen'),
-  })
-  .refine((clock) => Object.keys(clock).length > 0, { message: 'clock needs now, advance, freeze or real' })
-  .refine((clock) => !clock.real || Object.keys(clock).length === 1, { message: 'real cannot be combined', path: ['real'] })
+/** The clock grammar of PUT /__admin/clock (core/clock.ts), with the deprecated `freeze` and numeric `advance`. */
+export const clockStepSchema = legacyClockUpdateSchema
 
 const STEP_KINDS = ['request', 'clock', 'fault', 'reset'] as const
 

@@ -4,8 +4,8 @@
 //   mock server  a licensespring-mock server: one tenant per scenario through /__admin
 //   http         any other server (e.g. the real API): requests only, credentials from options
 import { randomBytes, randomUUID } from 'node:crypto'
-import { createClock, parseDuration, parseInstant, type Clock } from '../core/clock.ts'
-import { createEngine } from '../core/engine.ts'
+import { applyClockUpdate, createClock, parseInstant, type Clock } from '../core/clock.ts'
+import { createEngine, MAX_BODY_BYTES } from '../core/engine.ts'
 import { toCoreRequest } from '../core/request.ts'
 import type { FaultSpec } from '../core/faults.ts'
 import { validateSeed, type SeedInput } from '../core/seed.ts'
@@ -62,11 +62,8 @@ export function inProcessTarget(): Target {
       const parsed = validateSeed(input)
       if (!parsed.ok) throw new Error(`invalid seed: ${parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`)
       const clock = createClock()
-      const start = scenario.clock ? parseInstant(scenario.clock) : undefined
       const startClock = () => {
-        if (!start) return
-        clock.freeze(true)
-        clock.set(start)
+        if (scenario.clock) applyClock(clock, { frozen: true, now: scenario.clock })
       }
       startClock()
       const engine = await createEngine({ seed: parsed.seed, clock })
@@ -105,11 +102,10 @@ export function inProcessTarget(): Target {
   }
 }
 
+/** A clock step through the one applier; a move it refuses (out of range) fails the step. */
 export function applyClock(clock: Clock, step: ClockStep): void {
-  if (step.real) return clock.real()
-  if (step.freeze !== undefined) clock.freeze(step.freeze)
-  if (step.now !== undefined) clock.set(parseInstant(step.now)!)
-  if (step.advance !== undefined) clock.advance(typeof step.advance === 'number' ? step.advance : parseDuration(step.advance)!)
+  const applied = applyClockUpdate(clock, step)
+  if (!applied.ok) throw new Error(`clock: ${applied.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`)
 }
 
 /** A seed with no credentials gets one, as a tenant created through the admin API does. */
@@ -145,17 +141,10 @@ export function mockServerTarget(options: MockServerTargetOptions): Target {
         if (answer.status >= 300) throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.value)}`)
         return answer.value
       }
-      // Frozen first, then set: the clock then reads the start instant exactly.
-      const setClock = async (step: ClockStep) => {
-        if (step.real) return void (await call('PUT', '/__admin/clock', { real: true }))
-        if (step.freeze !== undefined) await call('PUT', '/__admin/clock', { frozen: step.freeze })
-        const move: Record<string, string> = {}
-        if (step.now !== undefined) move.now = step.now
-        if (step.advance !== undefined) move.advance = typeof step.advance === 'number' ? `${step.advance < 0 ? '-' : ''}${Math.abs(step.advance)}ms` : step.advance
-        if (Object.keys(move).length > 0) await call('PUT', '/__admin/clock', move)
-      }
+      // One PUT per step: the server applies the same grammar.
+      const setClock = async (step: ClockStep) => void (await call('PUT', '/__admin/clock', step))
       const startClock = async () => {
-        if (scenario.clock) await setClock({ freeze: true, now: scenario.clock })
+        if (scenario.clock) await setClock({ frozen: true, now: scenario.clock })
       }
       const remove = () => adminJson(admin, 'DELETE', `/__admin/tenants/${encodeURIComponent(tenant)}`).catch(() => undefined)
       try {

@@ -9,6 +9,7 @@
 //   npm run bench -- --quick            shorter runs, README left alone
 //   npm run bench -- --no-readme        full run, README left alone
 //   npm run bench -- --cpu-prof DIR     also write a V8 CPU profile of each mock server to DIR
+//   npm run bench -- --skip NAME        leave out a part: main ((a)–(c), (f)), state ((f)), prism, check, scale, startup, inprocess
 import autocannon, { type Result } from 'autocannon'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -115,10 +116,10 @@ function stopChild(child: ChildProcess, group = false): Promise<void> {
   })
 }
 
-async function startTarget(mode: 'plain' | 'mock', arg: string, options: { gc?: boolean; profile?: string } = {}): Promise<Target> {
+async function startTarget(mode: 'plain' | 'mock' | 'mock-state', arg: string, options: { gc?: boolean; profile?: string } = {}): Promise<Target> {
   const nodeFlags = ['--import', 'tsx']
   if (options.gc) nodeFlags.unshift('--expose-gc')
-  if (flags['cpu-prof'] && mode === 'mock') nodeFlags.unshift('--cpu-prof', `--cpu-prof-dir=${flags['cpu-prof']}`, `--cpu-prof-name=${options.profile ?? 'mock'}-\${pid}.cpuprofile`)
+  if (flags['cpu-prof'] && mode !== 'plain') nodeFlags.unshift('--cpu-prof', `--cpu-prof-dir=${flags['cpu-prof']}`, `--cpu-prof-name=${options.profile ?? 'mock'}-\${pid}.cpuprofile`)
   const started = performance.now()
   const child = spawn(process.execPath, [...nodeFlags, 'test/bench/serve-target.ts', mode, arg], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
   let resolveGc: (value: AfterGc | undefined) => void = () => {}
@@ -289,6 +290,8 @@ const results: {
   ceiling?: Measured
   error?: Measured
   success?: Measured & { deactivated: number; journal: Record<string, number> }
+  stateSuccess?: Measured & { deactivated: number }
+  stateSuccessRuns: number[]
   prism?: Measured & { statusLine: string }
   check?: Measured & { signed: boolean }
   bytesIdentical?: boolean
@@ -310,7 +313,7 @@ const results: {
   }[]
   startup?: { medianMs: number; runs: number[] }
   inprocess?: { sequential: { perSecond: number; non2xx: number; requests: number }; concurrent: { perSecond: number; non2xx: number; requests: number } }
-} = { scale: [], ceilingRuns: [], errorRuns: [], successRuns: [] }
+} = { scale: [], ceilingRuns: [], errorRuns: [], successRuns: [], stateSuccessRuns: [] }
 
 const CEILING_BODY = JSON.stringify(fail('device_not_found').error)
 
@@ -365,6 +368,26 @@ async function runMain(seedFile: string) {
     const journal = await lastJournalCodes(target.url, 10_000)
     results.successRuns.push(run.rps)
     if (!results.success || run.rps > results.success.rps) results.success = { ...run, peakRssMb, deactivated, journal }
+  } finally {
+    await target.stop()
+  }
+}
+
+/** (f): the success path of (c) with --state-file: each deactivation is in the fsynced change log before its answer. */
+async function runStateFile(seedFile: string) {
+  log(`(f) success path with --state-file, ${MAIN_LICENSES} licenses x ${MAIN_DEVICES} devices`)
+  const target = await startTarget('mock-state', seedFile, { profile: 'state' })
+  try {
+    await errorLoad(target.url, WARMUP_S)
+    await fetch(`${target.url}/__admin/requests`, { method: 'DELETE' })
+    const counter = { next: 0 }
+    const pid = target.pid
+    const url = target.url
+    const run = await measured(pid, () => successLoad(url, MAIN_LICENSES, counter, { seconds: RUN_S }))
+    const peakRssMb = memoryOf(target.pid).peakMb
+    const deactivated = await deactivatedDevices(target.url)
+    results.stateSuccessRuns.push(run.rps)
+    if (!results.stateSuccess || run.rps > results.stateSuccess.rps) results.stateSuccess = { ...run, peakRssMb, deactivated }
   } finally {
     await target.stop()
   }
@@ -585,6 +608,14 @@ function report(): string {
     row(`(c) mock, success path (each request deactivates another device), ${int(MAIN_LICENSES)} licenses × ${MAIN_DEVICES} devices`, s, '', details, target, met)
   }
   if (prism) row('(d) `prism mock openapi/license-api.yaml`', prism, '', `answers ${prism.statusLine.slice(0, 3)}`, '', '')
+  if (results.stateSuccess) {
+    const f = results.stateSuccess
+    const of = results.success ? `${pct(f.rps, results.success.rps)} of (c)` : ''
+    const details = [`best of ${results.stateSuccessRuns.length} runs (${results.stateSuccessRuns.map(int).join(', ')} req/s)`, of, `${int(f.statuses['200'] ?? 0)} × 200, non-2xx ${int(f.non2xx)}; state: ${int(f.deactivated)} devices deactivated, each in the fsynced change log before its answer`]
+      .filter(Boolean)
+      .join('; ')
+    row(`(f) mock, success path as (c) with \`--state-file\``, f, '', details, '≥ 50 % of (c)', results.success ? yes(f.rps >= results.success.rps * 0.5) : '?')
+  }
   if (results.check) {
     const c = results.check
     row(`(e) mock, signed \`GET check_license\` of an active device, ${int(MAIN_LICENSES)} licenses`, c, '', `${int(c.statuses['200'] ?? 0)} × 200, non-2xx ${int(c.non2xx)}; ${c.signed ? 'signed (license_signature and LicenseSignature)' : 'NOT signed'}; ${versus(c)}`, '', '')
@@ -651,7 +682,7 @@ function report(): string {
     '',
     table,
     '',
-    `autocannon, ${CONNECTIONS} connections, ${RUN_S} s per run ((a), (b), (c): ${ROUNDS} rounds, the best run of each) (scale: ${SCALE_RUN_S} s on the error path, a fixed number of deactivations on the success path) after a ${WARMUP_S} s warm-up.` +
+    `autocannon, ${CONNECTIONS} connections, ${RUN_S} s per run ((a), (b), (c), (f): ${ROUNDS} rounds, the best run of each) (scale: ${SCALE_RUN_S} s on the error path, a fixed number of deactivations on the success path) after a ${WARMUP_S} s warm-up.` +
       ' Every server runs in a child process of its own and autocannon in the bench process, so each has one of the two cores. Latencies are autocannon\'s, in ms.' +
       ' Server RSS: the peak (VmHWM) after the run; for a seed load, RSS when the ready line is printed. Server CPU: its user + system time per answered request.' +
       ' Other load: CPU used by other processes during the run, in % of one core; figures taken while it is high understate the mock and the ceiling alike.',
@@ -694,6 +725,7 @@ try {
     for (let round = 0; round < ROUNDS; round++) {
       await runCeiling()
       await runMain(mainSeed)
+      if (!skip.has('state')) await runStateFile(mainSeed)
     }
   }
   if (!skip.has('prism')) await runPrism()

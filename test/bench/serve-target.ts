@@ -3,6 +3,7 @@
 //
 //   node --import tsx test/bench/serve-target.ts plain BODY_BASE64   the ceiling: node:http answering fixed bytes
 //   node --import tsx test/bench/serve-target.ts mock SEED_FILE      startMockServer({ seed, port: 0 })
+//   node --import tsx test/bench/serve-target.ts mock-state SEED_FILE  the same with a state file in a fresh folder
 //   node --import tsx test/bench/serve-target.ts phases SEED_FILE    time each step of a seed load, print, exit
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -45,15 +46,23 @@ if (mode === 'plain') {
   const stop = () => server.close(() => process.exit(0))
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
-} else if (mode === 'mock') {
+} else if (mode === 'mock' || mode === 'mock-state') {
   // Imported here, not above: the ceiling loads nothing of ours.
   const { startMockServer } = await import('../../src/server.ts')
+  const { mkdtempSync, rmSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const folder = mode === 'mock-state' ? mkdtempSync(join(tmpdir(), 'licensespring-mock-bench-state-')) : undefined
   const start = performance.now()
-  const server = await startMockServer({ seed: arg, port: 0, host: '127.0.0.1' })
+  const server = await startMockServer({ seed: arg, port: 0, host: '127.0.0.1', stateFile: folder && join(folder, 'state.json') })
   const loadMs = Math.round(performance.now() - start)
   print('READY', { pid: process.pid, port: server.port, sinceStartMs: Math.round(performance.now()), loadMs, ...memory() })
   afterReady()
-  const stop = () => void server.close().then(() => process.exit(0))
+  const stop = () =>
+    void server.close().then(() => {
+      if (folder) rmSync(folder, { recursive: true, force: true })
+      process.exit(0)
+    })
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
 } else if (mode === 'phases') {

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { main } from '../../src/cli.ts'
 import { validateSeed, type SeedInput } from '../../src/core/seed.ts'
 import { startMockServer } from '../../src/server.ts'
-import { createStatePersister, StateFileError } from '../../src/state-file.ts'
+import { StateFileError } from '../../src/state-file.ts'
 import { spawnCli, urlOf } from '../support/processes.ts'
 import { codeOf, deactivate, generatedSeed, post } from './seeds.ts'
 
@@ -99,32 +99,6 @@ describe('startMockServer({ stateFile })', () => {
     expect(readFileSync(file, 'utf8')).toBe(text)
   })
 
-  test('changes are coalesced: one write in flight, the last state always written', async () => {
-    const file = join(freshDir(), 'state.json')
-    let snapshots = 0
-    let version = 0
-    const persister = createStatePersister({
-      file,
-      snapshot: () => {
-        snapshots += 1
-        return { products: [{ short_code: `v${version}` }] }
-      },
-      log: (line) => {
-        throw new Error(line)
-      },
-    })
-    for (let i = 0; i < 100; i++) {
-      version = i
-      persister.schedule()
-    }
-    await persister.flush()
-    expect(snapshots).toBeLessThanOrEqual(2)
-    expect(readState(file).products).toEqual([{ short_code: 'v99' }])
-    version = 100
-    persister.schedule()
-    await persister.flush()
-    expect(readState(file).products).toEqual([{ short_code: 'v100' }])
-  })
 })
 
 describe('serve --state-file (a real process)', () => {

@@ -91,19 +91,24 @@ describe('CORS', () => {
       headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, prefer' },
     })
     expect(response.status).toBe(204)
-    expect(response.headers.get('access-control-allow-origin')).toBe('*')
+    // The admin API names the (loopback) page it allows; the License API allows any.
+    expect(response.headers.get('access-control-allow-origin')).toBe(path.startsWith('/__admin') ? 'http://localhost:3000' : '*')
     expect(response.headers.get('access-control-allow-methods')).toBe('POST, GET, PUT, DELETE')
     expect(response.headers.get('access-control-allow-headers')).toBe('date, authorization, content-type, prefer')
     expect(await response.text()).toBe('')
   })
 
-  test('every response carries Access-Control-Allow-Origin: *', async () => {
+  test('every License API response carries Access-Control-Allow-Origin: *; admin answers name a loopback page, or carry none', async () => {
     const success = await call(server, keyBody('DEMO-OK-0001'))
     const failure = await call(server, keyBody('NO-SUCH-KEY'))
     const health = await admin(server, 'GET', '/health')
     const adminMissing = await admin(server, 'GET', '/nope')
     expect([success.status, failure.status, health.status, adminMissing.status]).toEqual([200, 400, 200, 404])
-    for (const answer of [success, failure, health, adminMissing]) expect(answer.headers.get('access-control-allow-origin')).toBe('*')
+    for (const answer of [success, failure]) expect(answer.headers.get('access-control-allow-origin')).toBe('*')
+    for (const answer of [health, adminMissing]) expect(answer.headers.get('access-control-allow-origin')).toBeNull()
+    const fromPage = await fetch(`${server.url}/__admin/health`, { headers: { origin: 'http://127.0.0.1:5173' } })
+    expect(fromPage.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173')
+    expect(fromPage.headers.get('vary')).toBe('Origin')
   })
 })
 

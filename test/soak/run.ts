@@ -1,11 +1,17 @@
 // `npm run soak [-- --duration 30s] [--concurrency N]`: minutes of mixed traffic against the
-// server in a child process: deactivations that succeed (a generated tenant with many devices,
-// reset when used up), every code of the errors table (the demo seed's states, crafted headers
-// and bodies, Prefer for the rest), admin calls (faults, clock, journal, state, tenants), and
-// network faults. Prints a summary; exit 1 on any 5xx nobody asked for, any answer other than
-// the expected one, any client-side error, or anything on the server's stderr.
+// server in a child process with --state-file: deactivations that succeed (a generated tenant
+// with many devices, reset when used up), every code of the errors table (the demo seed's
+// states, crafted headers and bodies, Prefer for the rest), admin calls (faults, clock, journal,
+// state, tenants), network faults, and hostile load: floods of 64 KiB bodies with and without
+// authorization, admin calls from a foreign page, foreign Host headers, impossible clock moves,
+// repeated JSON keys, and a client pipelining into a socket it never reads. Prints a summary
+// with the server's RSS every 10 s; exit 1 on any 5xx nobody asked for, any answer other than
+// the expected one, any client-side error, anything on the server's stderr, or an RSS that keeps
+// growing after the warm-up.
 import { execFileSync, spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
 import { Agent, request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,6 +19,7 @@ import { parseArgs } from 'node:util'
 import { parseDuration } from '../../src/core/clock.ts'
 import { ERRORS, ERROR_CODES, type ErrorCode } from '../../src/core/errors.ts'
 import { signDate, signedHeaders } from '../../src/core/signature.ts'
+import { DEMO_SEED, loadSeedFile } from '../../src/seed-file.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const BIN = join(ROOT, 'bin', 'licensespring-mock.js')
@@ -20,11 +27,11 @@ const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
 const SOAK = { apiKey: 'soak-api-key', sharedKey: 'soak-shared-key' }
 const DEACTIVATE = '/api/v4/deactivate_license'
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '3m' }, concurrency: { type: 'string', default: '16' } } })
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '5m' }, concurrency: { type: 'string', default: '16' } } })
 const durationMs = parseDuration(values.duration!)
 const concurrency = Number(values.concurrency)
 if (durationMs === undefined || durationMs <= 0 || !Number.isInteger(concurrency) || concurrency < 1) {
-  process.stderr.write('usage: npm run soak -- [--duration 3m|30s|1h] [--concurrency 16]\n')
+  process.stderr.write('usage: npm run soak -- [--duration 5m|30s|1h] [--concurrency 16]\n')
   process.exit(2)
 }
 
@@ -58,6 +65,12 @@ const api = (kind: string, code: ErrorCode, headers: Record<string, string>, bod
   expect: { status: ERRORS[code].status, code },
   ...more,
 })
+
+const features = { product: 'demo', license_key: 'DEMO-FEATURES', hardware_id: 'demo-device-1' }
+const get = (code: ErrorCode, path: string, query: Record<string, string>): Planned => api('error', code, signed(), undefined, { method: 'GET', path: `${path}?${new URLSearchParams(query)}` })
+const post = (code: ErrorCode, path: string, body: object): Planned => api('error', code, signed(), JSON.stringify(body), { path })
+const token = (code: ErrorCode, form: string): Planned =>
+  api('error', code, { 'content-type': 'application/x-www-form-urlencoded' }, form, { path: '/realms/user-portal/protocol/openid-connect/token' })
 
 /** One request per code of the errors table, each against a state of the demo seed or crafted input. */
 const ERROR_REQUESTS: Record<ErrorCode, () => Planned> = {
@@ -99,6 +112,41 @@ const ERROR_REQUESTS: Record<ErrorCode, () => Planned> = {
   internal_error: () => api('prefer', 'internal_error', { ...signed(), prefer: 'code=500' }, keyBody('DEMO-OK-0001'), { forced: true }),
   payload_too_large: () => api('error', 'payload_too_large', signed(), JSON.stringify({ hardware_id: 'demo-device-1', product: 'demo', license_key: 'DEMO-OK-0001', pad: 'x'.repeat(1_100_000) })),
   invalid_prefer_header: () => api('prefer', 'invalid_prefer_header', { ...signed(), prefer: 'code=400, example=no_such_example' }, keyBody('DEMO-OK-0001')),
+  // The lifecycle endpoints' own codes, each from the demo seed's state.
+  disabled_product: () => api('error', 'disabled_product', signed(), JSON.stringify({ hardware_id: 'demo-device-1', product: 'demo-disabled', license_key: 'X' })),
+  archived_product: () => api('error', 'archived_product', signed(), JSON.stringify({ hardware_id: 'demo-device-1', product: 'demo-archived', license_key: 'X' })),
+  unsupported_product_feature: () => get('unsupported_product_feature', '/api/v4/check_license_feature', { ...features, feature: 'no-such-feature' }),
+  invalid_license_feature_code: () => get('invalid_license_feature_code', '/api/v4/check_license_feature', { ...features, feature: 'demo-premium' }),
+  feature_not_consumption: () => post('feature_not_consumption', '/api/v4/add_feature_consumption', { ...features, feature: 'demo-export' }),
+  feature_not_floating: () => post('feature_not_floating', '/api/v4/floating/feature_release', { ...features, feature: 'demo-export' }),
+  floating_feature_device_not_in_use: () => post('floating_feature_device_not_in_use', '/api/v4/floating/feature_release', { ...features, hardware_id: 'demo-device-2', feature: 'demo-floating' }),
+  floating_not_available: () => get('floating_not_available', '/api/v4/check_license', { product: 'demo', license_key: 'DEMO-FLOATING-POOL', hardware_id: 'demo-device-2' }),
+  license_not_floating: () => post('license_not_floating', '/api/v4/floating/release', { product: 'demo', license_key: 'DEMO-OK-0001', hardware_id: 'demo-device-1' }),
+  borrow_until_not_valid: () =>
+    post('borrow_until_not_valid', '/api/v4/floating/borrow', { product: 'demo', license_key: 'DEMO-FLOATING-POOL', hardware_id: 'demo-device-1', borrowed_until: '2000-01-01T00:00:00Z' }),
+  missing_hardware_id: () => get('missing_hardware_id', '/api/v4/trial_key', { product: 'demo' }),
+  trial_not_allowed: () => get('trial_not_allowed', '/api/v4/trial_key', { product: 'demo-other', hardware_id: 'soak-trial' }),
+  email_missing: () => get('email_missing', '/api/v4/trial_key', { product: 'demo-user', hardware_id: 'soak-trial' }),
+  trial_expired: () => get('trial_expired', '/api/v4/trial_key', { product: 'demo', hardware_id: 'demo-trial-device' }),
+  active_license_required: () => get('active_license_required', '/api/v4/versions', { product: 'demo', license_key: 'DEMO-OK-0001', hardware_id: 'demo-device-old' }),
+  version_not_found: () => get('version_not_found', '/api/v4/installation_file', { product: 'demo', license_key: 'DEMO-FEATURES', hardware_id: 'demo-device-1', version: '0.0.1' }),
+  change_password_not_allowed: () => post('change_password_not_allowed', '/api/v4/change_password', { username: 'locked@example.com', password: 'demo-password', new_password: 'other' }),
+  customer_does_not_exist: () => get('customer_does_not_exist', '/api/v4/customer_license_users', { product: 'demo-user', customer: 'nobody@example.com' }),
+  customer_not_found: () => get('customer_not_found', '/api/v4/customer_license_users', { product: 'demo-other', customer: 'customer@example.com' }),
+  customer_account_not_found: () => get('customer_account_not_found', '/api/v4/sso_url', { product: 'demo-user', customer_account_code: 'no-such-account' }),
+  missing_content: () => api('error', 'missing_content', { ...signed(), 'content-type': 'text/plain' }, '', { path: '/api/v4/activate_offline' }),
+  // Bearer tokens: one not issued here, and an issued one a fault expires (once).
+  oauth_token_malformed: () => api('error', 'oauth_token_malformed', { ...signed(), authorization: 'Bearer not-a-token' }, keyBody('DEMO-OK-0001')),
+  oauth_token_expired: () => api('prefer', 'oauth_token_expired', { ...signed(), prefer: 'code=401, example=oauth_token_expired' }, keyBody('DEMO-OK-0001')),
+  // The token endpoint's, in Keycloak's shape.
+  invalid_request: () => token('invalid_request', 'client_id=demo-client-id&client_secret=demo-client-secret'),
+  unsupported_grant_type: () => token('unsupported_grant_type', 'grant_type=password&client_id=demo-client-id&client_secret=demo-client-secret'),
+  invalid_client: () => token('invalid_client', 'grant_type=client_credentials&client_id=demo-client-id&client_secret=wrong'),
+  unauthorized_client: () => token('unauthorized_client', 'grant_type=client_credentials&client_id=demo-revoked-client&client_secret=demo-client-secret'),
+  // A page that rebinds its own name to the server sends that name as Host.
+  host_not_allowed: () => api('hostile', 'host_not_allowed', { ...signed(), host: 'rebound.evil.example' }, keyBody('DEMO-OK-0001')),
+  // Only a failing disk answers it: Prefer.
+  state_not_saved: () => api('prefer', 'state_not_saved', { ...signed(), prefer: 'code=503' }, keyBody('DEMO-OK-0001'), { forced: true }),
 }
 const missing = ERROR_CODES.filter((code) => !Object.hasOwn(ERROR_REQUESTS, code))
 if (missing.length > 0) throw new Error(`the soak has no request for ${missing.join(', ')}`)
@@ -135,7 +183,8 @@ const note = (line: string) => {
 // ---------------------------------------------------------------------------------------------
 // The server.
 
-const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--journal-size', '10000'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+const stateDir = mkdtempSync(join(tmpdir(), 'licensespring-mock-soak-'))
+const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--journal-size', '10000', '--state-file', join(stateDir, 'state.json')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
 let stdout = ''
 let stderr = ''
 child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -155,19 +204,20 @@ const url = await new Promise<string>((resolve, reject) => {
   }, 20)
 })
 
-function rssMiB(pid: number): string {
+/** The process's resident memory in MiB (NaN when it cannot be read). */
+function rss(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1])
-    return `${(kb / 1024).toFixed(1)} MiB`
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024
   } catch {
     try {
-      return `${(Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024).toFixed(1)} MiB`
+      return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024
     } catch {
-      return 'n/a'
+      return NaN
     }
   }
 }
+const rssMiB = (pid: number) => (Number.isNaN(rss(pid)) ? 'n/a' : `${rss(pid).toFixed(1)} MiB`)
 
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency })
 
@@ -213,7 +263,7 @@ async function run(planned: Planned): Promise<Outcome> {
   let code = String(status)
   try {
     const body = outcome.text ? (JSON.parse(outcome.text) as unknown) : undefined
-    const named = typeof body === 'string' ? body : (body as { code?: string } | undefined)?.code
+    const named = typeof body === 'string' ? body : ((body as { code?: string; error?: string } | undefined)?.code ?? (body as { error?: string } | undefined)?.error)
     code = named ?? (planned.path.startsWith('/__admin') ? `admin ${status}` : code)
   } catch {
     note(`${label}: body is not JSON: ${outcome.text.slice(0, 80)}`)
@@ -231,7 +281,9 @@ async function run(planned: Planned): Promise<Outcome> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The success pool: a tenant with many devices, each deactivated once; reset when used up.
+// The success pool: licenses with many devices added to the default tenant (the one the state
+// file keeps), each deactivated once; the state put back (a whole-state block in the change log)
+// when they are used up. Tenant `soak` takes the clock and fault calls.
 
 const POOL_LICENSES = 100
 const POOL_DEVICES = 100
@@ -245,8 +297,11 @@ const poolSeed = {
     devices: Array.from({ length: POOL_DEVICES }, (_, j) => ({ hardware_id: `soak-device-${j}` })),
   })),
 }
-const created = await run(adminRequest('admin', 'POST', '/tenants?id=soak', 201, poolSeed))
-if (created.status !== 201) throw new Error(`cannot create the soak tenant: ${created.text}`)
+const demo = loadSeedFile(fileURLToPath(DEMO_SEED))
+const withPool = { ...demo, credentials: [...demo.credentials, ...poolSeed.credentials], products: [...demo.products, ...poolSeed.products], licenses: [...demo.licenses, ...poolSeed.licenses] }
+const putPool = () => run(adminRequest('admin', 'PUT', '/state', 200, withPool))
+const created = await run(adminRequest('admin', 'POST', '/tenants?id=soak', 201, {}))
+if (created.status !== 201 || (await putPool()).status !== 200) throw new Error(`cannot set up the soak data: ${created.text}`)
 let cursor = 0
 let inFlightSuccesses = 0
 let refill: Promise<void> | undefined
@@ -255,7 +310,7 @@ async function success(): Promise<void> {
   while (cursor >= POOL_LICENSES * POOL_DEVICES) {
     refill ??= (async () => {
       while (inFlightSuccesses > 0) await new Promise((resolve) => setTimeout(resolve, 5))
-      await run(adminRequest('admin', 'POST', '/reset?tenant=soak', 200))
+      await putPool()
       tenantResets += 1
       cursor = 0
       refill = undefined
@@ -297,10 +352,51 @@ async function adminCall(): Promise<void> {
     const variant = variants[pick - 6]
     const added = await run(adminRequest('fault', 'POST', '/faults', 201, variant.spec))
     if (added.status !== 201) return
-    await run({ kind: 'fault', method: 'POST', path: DEACTIVATE, headers: signed(), body: keyBody('DEMO-OK-0001', hardware), expect: variant.expect, forced: code === 'internal_error' })
+    await run({ kind: 'fault', method: 'POST', path: DEACTIVATE, headers: signed(), body: keyBody('DEMO-OK-0001', hardware), expect: variant.expect, forced: ERRORS[code].status >= 500 })
     // Fired once, so gone: removing it again is a 404.
     const id = (JSON.parse(added.text) as { id: string }).id
     await run(adminRequest('fault', 'DELETE', `/faults/${id}`, 404))
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile load: what a careless or malicious client, or a web page, sends.
+
+const FLOOD = `[${Array.from({ length: 21_845 }, () => '{}').join(',')}]`
+const BIG_STRING = JSON.stringify('x'.repeat(64 * 1024 - 2))
+const HOSTILE: (() => Planned)[] = [
+  // 64 KiB of [{},{},…] without authorization: kept in the journal as its first characters only.
+  () => api('hostile', 'missing_headers', { 'content-type': 'application/json' }, FLOOD),
+  // 64 KiB of one string, signed: kept whole, within the journal's byte budget.
+  () => api('hostile', 'validation_error', signed(), BIG_STRING),
+  // A page's no-preflight POST to the admin API.
+  () => ({ ...adminRequest('hostile', 'POST', '/faults', 403, undefined), headers: { origin: 'https://evil.example', 'content-type': 'text/plain' }, body: '{"network":"reset"}', expect: { status: 403, code: 'admin_forbidden_origin' } }),
+  () => ({ ...adminRequest('hostile', 'GET', '/state', 421), headers: { host: 'rebound.evil.example:4010' }, expect: { status: 421, code: 'host_not_allowed' } }),
+  () => adminRequest('hostile', 'PUT', '/clock?tenant=soak', 400, { advance: '9999999999d' }),
+  () => ({ ...adminRequest('hostile', 'POST', '/faults?tenant=soak', 400, undefined), headers: { 'content-type': 'application/json' }, body: '{"error":"license_expired","error":"blacklisted"}' }),
+]
+
+async function hostileCall(): Promise<void> {
+  await run(HOSTILE[Math.floor(Math.random() * HOSTILE.length)]())
+}
+
+/** Now and then a client pipelines deactivations into a socket it never reads, for a few seconds. */
+async function pipeliningHog(): Promise<void> {
+  const { hostname, port } = new URL(url)
+  const body = keyBody('DEMO-OK-0001', 'nobody-reads-this')
+  const chunk = `POST ${DEACTIVATE} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`.repeat(200)
+  while (Date.now() < deadline - 5_000) {
+    const socket = connect(Number(port), hostname)
+    socket.on('error', () => {})
+    socket.pause()
+    await new Promise((resolve) => socket.once('connect', resolve))
+    const until = Date.now() + 3_000
+    while (Date.now() < until && !socket.destroyed) {
+      if (!socket.write(chunk)) await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    socket.destroy()
+    bump(byKind, 'hostile pipelining')
+    await new Promise((resolve) => setTimeout(resolve, 7_000))
   }
 }
 
@@ -321,8 +417,10 @@ const rssStart = rssMiB(child.pid!)
 const startedAt = Date.now()
 const deadline = startedAt + durationMs
 let done = 0
+const samples: { at: number; rss: number }[] = []
 const progress = setInterval(() => {
   const elapsed = (Date.now() - startedAt) / 1000
+  samples.push({ at: elapsed, rss: rss(child.pid!) })
   process.stdout.write(`  ${elapsed.toFixed(0)} s: ${latencies.length} requests, ${successes} deactivated, ${unexpectedCount} unexpected, rss ${rssMiB(child.pid!)}\n`)
 }, 10_000)
 process.stdout.write(`soak: ${values.duration} against ${url}, ${concurrency} clients\n`)
@@ -331,26 +429,47 @@ async function worker(): Promise<void> {
   while (Date.now() < deadline) {
     const roll = Math.random() * 100
     if (roll < 40) await success()
-    else if (roll < 88) await errorCall()
+    else if (roll < 84) await errorCall()
+    else if (roll < 92) await hostileCall()
     else if (roll < 99.9) await adminCall()
     else await run(ERROR_REQUESTS.payload_too_large())
     done += 1
   }
 }
-await Promise.all(Array.from({ length: concurrency }, worker))
+await Promise.all([...Array.from({ length: concurrency }, worker), pipeliningHog()])
 clearInterval(progress)
 const elapsedS = (Date.now() - startedAt) / 1000
 
 // The journal keeps at most its size.
-const journal = await send(adminRequest('admin', 'GET', '/requests', 200))
-const journalEntries = (JSON.parse(journal.text) as { requests: unknown[] }).requests.length
+// The journal keeps at most its size, and lists it page by page.
+let journalEntries = 0
+let journalPages = 0
+for (let path: string | undefined = '/__admin/requests?limit=1000'; path; journalPages++) {
+  const page = await send({ kind: 'admin', method: 'GET', path, headers: {}, expect: { status: 200 } })
+  if (page.status !== 200) {
+    note(`journal page ${path}: ${page.status} ${page.text.slice(0, 120)}`)
+    break
+  }
+  const { requests, next } = JSON.parse(page.text) as { requests: unknown[]; next?: string }
+  journalEntries += requests.length
+  path = next
+}
 if (journalEntries > 10_000) note(`journal holds ${journalEntries} entries, more than its size 10000`)
+// Flat memory: after the first fifth of the run (warm-up), the last quarter's peak is no more
+// than 64 MiB above the peak before it.
+const warm = samples.filter((sample) => sample.at >= durationMs / 1000 / 5)
+const lastQuarter = warm.filter((sample) => sample.at >= (durationMs / 1000) * 0.75)
+const middle = warm.filter((sample) => sample.at < (durationMs / 1000) * 0.75)
+const peak = (list: { rss: number }[]) => Math.max(...list.map((sample) => sample.rss))
+const rssFlat = middle.length === 0 || lastQuarter.length === 0 || peak(lastQuarter) <= peak(middle) + 64
+if (!rssFlat) note(`server RSS kept growing: peak ${peak(middle).toFixed(0)} MiB before the last quarter, ${peak(lastQuarter).toFixed(0)} MiB in it`)
 const rssEnd = rssMiB(child.pid!)
 agent.destroy()
 child.kill('SIGTERM')
 const exitCode = await exited
 if (exitCode !== 0) note(`the server exited ${exitCode} on SIGTERM`)
 if (stderr.trim() !== '') note(`the server wrote to stderr: ${stderr.trim().slice(0, 300)}`)
+rmSync(stateDir, { recursive: true, force: true })
 
 // ---------------------------------------------------------------------------------------------
 // Summary.
@@ -361,13 +480,15 @@ const rows: [string, string][] = [
   ['duration', `${elapsedS.toFixed(1)} s, ${concurrency} clients`],
   ['requests', `${latencies.length} (${(latencies.length / elapsedS).toFixed(0)}/s)`],
   ['latency p50 / p95 / p99 / max', `${percentile(50).toFixed(2)} / ${percentile(95).toFixed(2)} / ${percentile(99).toFixed(2)} / ${(sorted.at(-1) ?? 0).toFixed(2)} ms`],
-  ['deactivations (200)', `${successes} (success tenant reset ${tenantResets} times)`],
+  ['deactivations (200)', `${successes} (the pool put back ${tenantResets} times)`],
   ['5xx nobody asked for', String(unforced5xx)],
   ['5xx forced by Prefer / fault', String(forced5xx)],
   ['unexpected answers', String(unexpectedCount)],
   ['client errors by kind', clientErrors.size === 0 ? 'none' : [...clientErrors].map(([kind, n]) => `${kind} ${n}`).join(', ')],
-  ['journal entries at end', String(journalEntries)],
+  ['journal entries at end', `${journalEntries} (${journalPages} pages)`],
   ['server RSS start / end', `${rssStart} / ${rssEnd}`],
+  ['server RSS every 10 s (MiB)', samples.map((sample) => sample.rss.toFixed(0)).join(' ')],
+  ['RSS flat after warm-up', rssFlat ? 'yes' : 'NO'],
   ['server exit on SIGTERM', String(exitCode)],
 ]
 const width = Math.max(...rows.map(([name]) => name.length))

@@ -15,7 +15,7 @@ export const trackDeviceVariables = defineEndpoint({
   request: { identity: { sso: true } },
   find: (body: VariablesRequest, { credential, store, now }) => findDevice(body, credential, store, now),
   rules: DEVICE_RULES,
-  apply: (found, { store }) => store.applyVariables({ device: activeRow(found), variables: found.request.variables ?? {}, at: found.now }),
+  apply: (found, { store }) => store.applyVariables({ license: found.license, device: activeRow(found), variables: found.request.variables ?? {}, at: found.now }),
   answer: (found) => {
     const device = deviceId(found.license, found.request.hardware_id)
     return Object.entries(found.request.variables ?? {}).map(([variable, value]) => ({ variable, value, device_id: device, created_at: found.now.getTime() }))

@@ -39,7 +39,7 @@ export const activateOffline = defineEndpoint({
   apply: (found, { store, now }) => {
     const device = store.applyActivation(activationEffect(found))
     const variables = variablesOf(found.offline.fields.variables)
-    if (Object.keys(variables).length > 0) store.applyVariables({ device, variables, at: now })
+    if (Object.keys(variables).length > 0) store.applyVariables({ license: found.license, device, variables, at: now })
     return device
   },
   answer: (found, device, { signer, credential }) => renderOfflineActivation({ found, device, fields: found.offline.fields, credential, signer }),
@@ -85,7 +85,7 @@ export const deactivateOffline = defineEndpoint({
       store.applyConsumption({ license: found.license, feature: licenseFeature(found.license, product, code)!.record, consumptions })
     }
     const variables = variablesOf(found.offline.fields.variables)
-    if (Object.keys(variables).length > 0) store.applyVariables({ device: effect.device, variables, at: now })
+    if (Object.keys(variables).length > 0) store.applyVariables({ license: found.license, device: effect.device, variables, at: now })
     store.applyDeactivation(effect)
   },
   answer: () => 'license_deactivated',

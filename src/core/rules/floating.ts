@@ -116,5 +116,5 @@ export function featureSlotEffect(found: FeatureFound, action: FeatureSlotEffect
   const device = activeRow(found)
   const live = new Set(featureHolders(found.license, feature.code, feature.floating_timeout, found.now))
   const expired = action === 'release' ? [] : found.license.devices.filter((row) => row !== device && featureSlot(row, feature.code) !== undefined && !live.has(row))
-  return { device, code: feature.code, action, at: found.now, until, expired }
+  return { license: found.license, device, code: feature.code, action, at: found.now, until, expired }
 }

@@ -106,15 +106,15 @@ export interface PasswordRequest {
 export interface PasswordFound {
   request: PasswordRequest
   /** The user's record on every license they belong to. */
-  users: UserRecord[]
+  users: { license: LicenseRecord; user: UserRecord }[]
 }
 
 export function findPasswordUser(request: PasswordRequest, store: Store): Result<PasswordFound> {
   const email = request.username.toLowerCase()
-  const users: UserRecord[] = []
+  const users: PasswordFound['users'] = []
   for (const license of store.allLicenses()) {
     const user = license.users.find((candidate) => candidate.email.toLowerCase() === email)
-    if (user) users.push(user)
+    if (user) users.push({ license, user })
   }
   return ok({ request, users })
 }
@@ -125,7 +125,7 @@ export const PASSWORD_CHECKS: readonly Rule<PasswordFound>[] = [
     row: 'W1',
     code: 'change_password_not_allowed',
     check: ({ users, request }) =>
-      users.length > 0 && users.every((user) => user.allow_password_change !== false && (user.password === undefined || user.password === request.password))
+      users.length > 0 && users.every(({ user }) => user.allow_password_change !== false && (user.password === undefined || user.password === request.password))
         ? undefined
         : fail('change_password_not_allowed'),
   },
