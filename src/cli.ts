@@ -63,6 +63,8 @@ Options:
                       start when it exists (instead of the seed); every change is on
                       disk before it is answered (FILE.wal, compacted into FILE); one
                       server per file (FILE.lock)
+  --token-lifetime S  seconds the OAuth tokens the token endpoint issues are valid, for
+                      clients without their own token_lifetime in the seed (default 300)
   --signing-key FILE  PEM private key (RSA, >= 2048 bits) to sign activate_license and
                       check_license answers with (default: a new key pair each start);
                       the public key is printed at start and served at /__admin/public-key
@@ -152,6 +154,7 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
     'admin-origin': { type: 'string', multiple: true },
     'state-file': { type: 'string' },
     'signing-key': { type: 'string' },
+    'token-lifetime': { type: 'string' },
   })
   if (values.help) {
     io.out(SERVE_USAGE)
@@ -160,6 +163,7 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
   const port = integer('serve', 'port', values.port, 0, 65535) ?? DEFAULT_PORT
   const journalSize = integer('serve', 'journal-size', values['journal-size'], 0, 10_000_000)
   const journalBytes = byteSize('serve', 'journal-bytes', values['journal-bytes'])
+  const tokenLifetime = values['token-lifetime'] === undefined ? undefined : integer('serve', 'token-lifetime', values['token-lifetime'], 1, 86_400)
   const allowHosts = list(values['allow-host'])
   for (const entry of allowHosts) {
     const problem = invalidAllowedHost(entry)
@@ -200,7 +204,7 @@ async function serve(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise
 
   let server: RunningServer
   try {
-    server = await startMockServer({ seed: values.seed, port, host, clock: values.clock, journalSize, journalBytes, adminToken, allowHosts, adminOrigins, stateFile, signingKey, log: (line) => io.err(line) })
+    server = await startMockServer({ seed: values.seed, port, host, clock: values.clock, journalSize, journalBytes, tokenLifetime, adminToken, allowHosts, adminOrigins, stateFile, signingKey, log: (line) => io.err(line) })
   } catch (error) {
     if (error instanceof SigningKeyError) {
       io.err(`${PROGRAM}: signing key ${keyFile}: ${oneLine(error)}`)

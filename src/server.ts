@@ -44,6 +44,8 @@ export interface MockServerOptions {
    * a fresh key pair when absent. Rejects with SigningKeyError when it is not such a key.
    */
   signingKey?: string
+  /** Seconds an issued OAuth token is valid when its credential has no token_lifetime (default 300). */
+  tokenLifetime?: number
   /** Journal capacity (default 10 000). */
   journalSize?: number
   /** Journal byte budget (default 64 MiB): the oldest entries go once the kept ones take more. */
@@ -101,6 +103,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (!clock) throw new TypeError(`clock: not an ISO 8601 date or date-time: ${JSON.stringify(options.clock)}`)
     if (!inClockRange(clock.getTime())) throw new TypeError(`clock: must be within ${CLOCK_RANGE}, got ${JSON.stringify(options.clock)}`)
   }
+  if (options.tokenLifetime !== undefined && (!Number.isInteger(options.tokenLifetime) || options.tokenLifetime < 1 || options.tokenLifetime > 86_400)) {
+    throw new TypeError(`tokenLifetime: must be an integer number of seconds from 1 to 86400, got ${String(options.tokenLifetime)}`)
+  }
   for (const name of ['headersTimeoutMs', 'requestTimeoutMs'] as const) {
     const value = options[name]
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new TypeError(`${name}: must be a positive integer, got ${String(value)}`)
@@ -127,7 +132,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   try {
     let onChange: NonNullable<EngineOptions['onChange']> = () => {}
     const journal = createJournal(options.journalSize, options.journalBytes)
-    engine = await engineFor(options.seed, heapBefore, { clock, journal, signingKey: options.signingKey, onChange: (change) => onChange(change), model: 'lazy' })
+    engine = await engineFor(options.seed, heapBefore, { clock, journal, signingKey: options.signingKey, tokenLifetime: options.tokenLifetime, onChange: (change) => onChange(change), model: 'lazy' })
     if (stateFile) {
       await restoreState(engine, stateFile, options.stateFile!)
       const current = engine

@@ -44,7 +44,7 @@ describe('serve (a real process)', () => {
   test.each(['SIGTERM', 'SIGINT'] as const)('prints one ready line with the demo credentials, serves, and exits 0 on %s', async (signal) => {
     const spawned = spawnCli(['serve', '--port', '0'])
     const url = await waitForReady(spawned)
-    expect(spawned.stdout()).toMatch(/^[^\n]* — api key demo-api-key, shared key demo-shared-key\n/)
+    expect(spawned.stdout()).toMatch(/^[^\n]* — api key demo-api-key, shared key demo-shared-key; OAuth client demo-client-id, secret demo-client-secret\n/)
     const publicKey = await (await fetch(`${url}/__admin/public-key?format=pem`)).text()
 
     const signed = signedHeaders({ apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' })

@@ -1,13 +1,13 @@
 // `npm run bench`: throughput, latency, memory and start-up of the mock, measured in one run on
 // one machine against a plain node:http ceiling and Prism's mock. Prints one Markdown table and
-// writes it into README.md between `<!-- bench:start -->` and `<!-- bench:end -->`.
+// writes it into docs/performance.md between `<!-- bench:start -->` and `<!-- bench:end -->`.
 //
 // Every server under test runs in its own child process; autocannon (the load generator) runs in
 // this one, so on a 2-core machine each gets a core. All traffic goes to 127.0.0.1.
 //
-//   npm run bench                       the full run (about 4 minutes), README updated
-//   npm run bench -- --quick            shorter runs, README left alone
-//   npm run bench -- --no-readme        full run, README left alone
+//   npm run bench                       the full run (about 4 minutes), docs/performance.md updated
+//   npm run bench -- --quick            shorter runs, docs/performance.md left alone
+//   npm run bench -- --no-readme        full run, docs/performance.md left alone
 //   npm run bench -- --cpu-prof DIR     also write a V8 CPU profile of each mock server to DIR
 //   npm run bench -- --skip NAME        leave out a part: main ((a)–(c), (f)), state ((f)), prism, check, scale, startup, inprocess
 import autocannon, { type Result } from 'autocannon'
@@ -690,7 +690,7 @@ function report(): string {
 }
 
 function writeReadme(markdown: string) {
-  const file = join(ROOT, 'README.md')
+  const file = join(ROOT, 'docs', 'performance.md')
   const readme = readFileSync(file, 'utf8')
   const start = '<!-- bench:start -->'
   const end = '<!-- bench:end -->'
@@ -701,7 +701,7 @@ function writeReadme(markdown: string) {
     next = `${readme.slice(0, from + start.length)}\n${markdown}\n${readme.slice(to)}`
   } else {
     const section = [
-      '## Performance',
+      '# Performance',
       '',
       '`npm run bench` measures the standalone server with autocannon against a plain node:http server answering the same bytes (the ceiling) and',
       "against Prism's mock, then seeds of 1 000 to 100 000 licenses, start-up, and the msw handlers in-process; it rewrites the figures below.",
@@ -737,7 +737,7 @@ try {
   process.stdout.write(`${markdown}\n`)
   if (!QUICK && !flags['no-readme'] && skip.size === 0) {
     writeReadme(markdown)
-    log('README.md: Performance section updated')
+    log('docs/performance.md: figures updated')
   }
 } finally {
   rmSync(dir, { recursive: true, force: true })

@@ -45,9 +45,9 @@ export const activateOffline = defineEndpoint({
   answer: (found, device, { signer, credential }) => renderOfflineActivation({ found, device, fields: found.offline.fields, credential, signer }),
 })
 
-/** O10: each feature consumption the file reports is the license's, of consumption type, within its limits. */
+/** X2: each feature consumption the file reports is the license's, of consumption type, within its limits. */
 const FEATURE_CONSUMPTIONS_RULE: Rule<OfflineDeactivation> = {
-  row: 'O10',
+  row: 'X2',
   check: ({ license, store, body, offline }) => {
     const product = store.product(body.product)!
     for (const [code, amount] of featureConsumptionsOf(offline.fields.product_features)) {

@@ -1,6 +1,6 @@
 // Offline files on the License API: the body decoded (offline.ts), its fields validated, its HMAC
 // verified with the keys of the credential that sent it, then the activation or deactivation rules
-// as online. Rows O5–O9 (docs/rules.md, "Offline").
+// as online. Rows X1–X2 are its own (docs/rules.md, "Offline").
 import { requestValidator, type Validate } from '../body.ts'
 import { fail, type Failure } from '../errors.ts'
 import { isFloating } from '../floating.ts'
@@ -33,9 +33,9 @@ export interface ReadOffline {
 }
 
 /**
- * O5–O7: the text decoded (`missing_content`, `authorization_missing_params`), the fields it must
+ * Rows 10–12 for a file: the text decoded (`missing_content`, `authorization_missing_params`), the fields it must
  * carry (`authorization_missing_params`, as the docs say for a missing license_key or hardware_id)
- * and their types (`validation_error`), then O8: its HMAC with the sender's shared key or OAuth
+ * and their types (`validation_error`), then row 8 for the file: its HMAC with the sender's shared key or OAuth
  * client secret (the Python SDK's OAuth deactivation file uses the client id) — `signature_mismatch`.
  */
 export function readOffline(text: string, validate: Validate<OfflineFields>, credential: CredentialRecord, store: Store): Result<ReadOffline> {
@@ -54,9 +54,9 @@ const asMissingParams = (failure: Failure): Failure =>
 export const offlineValidator = (schema: 'OfflineActivationRequest' | 'OfflineDeactivationRequest'): Validate<OfflineFields> =>
   requestValidator<OfflineFields>({ operationId: schema === 'OfflineActivationRequest' ? 'activateOffline' : 'deactivateOffline', schema, identity: {} })
 
-/** O9: floating cloud licenses take slots, which a device without a connection cannot renew. */
+/** X1: floating cloud licenses take slots, which a device without a connection cannot renew. */
 export const OFFLINE_FLOATING_RULE: Rule<{ license: LicenseRecord }> = {
-  row: 'O9',
+  row: 'X1',
   code: 'offline_floating_cloud_not_supported',
   check: ({ license }) => (isFloating(license) ? fail('offline_floating_cloud_not_supported') : undefined),
 }
