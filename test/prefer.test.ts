@@ -89,6 +89,13 @@ describe("the token endpoint: Keycloak's codes on demand, in Keycloak's shape", 
     })
   }
 
+  test('code=<status> alone answers the first example of that status the endpoint answers', async () => {
+    for (const [status, code] of [[400, 'invalid_request'], [401, 'invalid_client']] as const) {
+      const response = await token(`code=${status}`)
+      expect({ status: response.status, body: await response.json() }).toEqual({ status, body: exampleWire(code) })
+    }
+  })
+
   test('a License API code is not the token endpoint\'s, nor a Keycloak code the License API\'s: 422', async () => {
     const response = await token('example=license_not_found')
     expect({ status: response.status, body: await response.json() }).toEqual({ status: 422, body: { status: 422, code: 'invalid_prefer_header', message: invalid('oauth_token does not answer license_not_found') } })
