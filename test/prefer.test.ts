@@ -32,9 +32,16 @@ describe('code=400, example=<code> answers that example', () => {
 describe('other documented responses', () => {
   for (const code of ERROR_CODES.filter((candidate) => ERRORS[candidate].status !== 400 && answeredBy(candidate, deactivateLicense))) {
     test(`example=${code} answers ${ERRORS[code].status}`, async () => {
-      await expectRejected(mock, body, code, exampleBody(code).message, prefer(`code=${ERRORS[code].status}, example=${code}`))
+      // not_found names the path that was requested, not the example's.
+      const message = code === 'not_found' ? 'Not found: POST /api/v4/deactivate_license' : exampleBody(code).message
+      await expectRejected(mock, body, code, message, prefer(`code=${ERRORS[code].status}, example=${code}`))
     })
   }
+
+  test('code=404 names the requested path on every endpoint', async () => {
+    const answer = await fetch('https://api.licensespring.com/api/v4/check_license?product=demo', { headers: { prefer: 'code=404' } })
+    expect({ status: answer.status, body: await answer.json() }).toEqual({ status: 404, body: { status: 404, code: 'not_found', message: 'Not found: GET /api/v4/check_license' } })
+  })
 
   test('method_not_allowed comes with Allow: POST', async () => {
     const answer = await expectRejected(mock, body, 'method_not_allowed', exampleBody('method_not_allowed').message, prefer('example=method_not_allowed'))

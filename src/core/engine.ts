@@ -6,7 +6,7 @@ import { authorize, checkCredential, checkDate, checkSignature, DATE_WINDOW_MS, 
 import { readInput } from './body.ts'
 import type { Clock } from './clock.ts'
 import { ENDPOINTS, endpointsAt, type Endpoint, type Env, type Success } from './endpoints/index.ts'
-import { answeredBy, errorJson, exampleBody, fail, type ErrorBody } from './errors.ts'
+import { answeredBy, errorJson, exampleBody, fail, type ErrorBody, type ErrorCode } from './errors.ts'
 import { type Faults, type FaultTarget } from './faults.ts'
 import { createJournal, type Journal } from './journal.ts'
 import { createTokenIssuer, type TokenIssuer } from './oauth.ts'
@@ -235,7 +235,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     // A network fault sends no answer (the adapter breaks the connection): the body is never sent.
     if (fault?.network) return exchange.reply(ok({ code: `network:${fault.network}`, body: '', changed: false }), { network: fault.network })
     if (fault?.error) {
-      const forced = exampleBody(fault.error)
+      const forced = forcedError(fault.error, exchange)
       return exchange.reply({ ok: false, error: { ...forced, status: fault.status ?? forced.status } })
     }
     const preference = parsePrefer(exchange.request.headers.prefer, (code) => answeredBy(code, endpoint))
@@ -244,13 +244,19 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     if (preference.value.kind === 'error') {
       const { code } = preference.value
       if (!answeredBy(code, endpoint)) return exchange.reply(fail('invalid_prefer_header', { reason: `${endpoint.name} does not answer ${code}` }))
-      return exchange.reply({ ok: false, error: exampleBody(code) })
+      return exchange.reply({ ok: false, error: forcedError(code, exchange) })
     }
     // A signed answer only comes from the state: Prefer forces errors there, not successes.
     if (endpoint.example === undefined) {
       return exchange.reply(fail('invalid_prefer_header', { reason: `${endpoint.name} answers success from the state only; Prefer can force its errors` }))
     }
     return exchange.reply(ok({ code: endpoint.success, body: endpoint.example, changed: false }))
+  }
+
+  /** A forced error's body: its example, except that `not_found` names the request's own method and path. */
+  function forcedError(code: ErrorCode, exchange: Exchange): ErrorBody {
+    const { method, path } = exchange.request
+    return code === 'not_found' ? fail('not_found', { path: `${truncate(method, 20)} ${truncate(path, 200)}` }).error : exampleBody(code)
   }
 
   return {
