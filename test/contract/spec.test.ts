@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { compareSpecWithErrors, readSpecCodes, SPEC_FILE, validateSpecFile } from '../../scripts/lint-spec.ts'
-import { ERROR_CODES, ERRORS, exampleBody, exampleWire } from '../../src/core/errors.ts'
+import { ENDPOINTS } from '../../src/core/endpoints/index.ts'
+import { answeredBy, ERROR_CODES, ERRORS, exampleBody, exampleWire } from '../../src/core/errors.ts'
 
 const spec = parse(readFileSync(SPEC_FILE, 'utf8')) as unknown
 const sorted = (values: Iterable<string>) => [...values].sort()
@@ -113,5 +114,31 @@ describe('the checker', () => {
       'POST /api/v4/deactivate_license 422: application/json examples is empty',
       '"invalid_prefer_header" has no example in the spec (expected under the 422 response)',
     ])
+  })
+})
+
+describe('the spec and the endpoint table', () => {
+  const doc = spec as { paths: Record<string, Record<string, { operationId?: string }>> }
+  const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method: method.toUpperCase(), operationId: operation.operationId })))
+
+  test('every operation of the spec is an entry of the endpoint table, and every entry an operation', () => {
+    const inSpec = operations.map((operation) => `${operation.method} ${operation.path} ${operation.operationId}`).sort()
+    const inTable = ENDPOINTS.map((endpoint) => `${endpoint.method} ${endpoint.path} ${endpoint.operationId}`).sort()
+    expect(inTable).toEqual(inSpec)
+  })
+
+  test('names and operation ids are unique', () => {
+    expect(new Set(ENDPOINTS.map((endpoint) => endpoint.name)).size).toBe(ENDPOINTS.length)
+    expect(new Set(ENDPOINTS.map((endpoint) => endpoint.operationId)).size).toBe(ENDPOINTS.length)
+  })
+
+  test('every code an entry lists is in the errors table and answered by that endpoint', () => {
+    for (const endpoint of ENDPOINTS) {
+      for (const { row, code } of endpoint.rules) {
+        if (code === undefined) continue
+        expect(ERROR_CODES, `${endpoint.name} row ${row}`).toContain(code)
+        expect(answeredBy(code, endpoint), `${endpoint.name} row ${row}: ${code}`).toBe(true)
+      }
+    }
   })
 })
