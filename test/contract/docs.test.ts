@@ -67,3 +67,9 @@ test('README is a front page: at most 300 lines, and every docs/ page it links e
   expect(readme.split('\n').length).toBeLessThanOrEqual(300)
   for (const [, page] of readme.matchAll(/\]\((docs\/[\w-]+\.md)(?:#[\w-]+)?\)/g)) expect(() => read(page), page).not.toThrow()
 })
+
+test("README's Python configuration is the one examples/python/configure.py gives the tests", () => {
+  const [, block] = /```python\n([\s\S]*?)```/.exec(readme) ?? []
+  expect(block, 'a python block in README').toBeDefined()
+  expect(read('examples/python/configure.py')).toContain(block!.trimEnd())
+})
