@@ -123,3 +123,17 @@ def test_license_api_errors_of_an_oauth_client_are_client_errors(tenant):
     with pytest.raises(ClientError) as refused:
         elsewhere.check_license(**KEY)
     assert (refused.value.status, refused.value.code, refused.value.message) == (400, "device_not_found", "An active device matching the hardware_id not found")
+
+
+@pytest.mark.parametrize("error", ["invalid_request", "unsupported_grant_type"])
+def test_another_token_endpoint_error_is_a_key_error_in_the_sdk(tenant, error):
+    # The SDK recognises invalid_client and unauthorized_client only; on any other 4xx it reads
+    # expires_in from Keycloak's error body.
+    # A token request is faulted by endpoint (a fault's client_id names the client of a Bearer token).
+    tenant.fault(match={"endpoint": "oauth_token"}, error=error, times=1)
+    mark = journal_mark()
+    with pytest.raises(KeyError, match="expires_in"):
+        oauth_client(tenant).check_license(**KEY)
+    entries = since(mark)
+    assert calls(entries) == ["oauth_url", error]
+    assert entries[1]["status"] == 400
