@@ -9,8 +9,10 @@
 """
 import base64
 import json
+from pathlib import Path
 
 import pytest
+from Crypto.PublicKey import RSA
 from licensespring.api.error import ClientError
 from licensespring.licensefile.error import LicenseActivationException
 from licensespring.licensefile.license_manager import LicenseID, LicenseManager
@@ -45,6 +47,10 @@ def manager(tenant, folder, hardware_id, auth="hmac", product="py", **settings):
     return LicenseManager(configure.configuration(tenant.mock.domain, tenant.mock.public_key, hardware_id, product, str(folder), grace_period_conf=0, **settings, **credentials(tenant, auth)))
 
 
+def read(path):
+    return Path(path).read_text(encoding="utf-8")
+
+
 def decoded(text):
     return json.loads(base64.b64decode(text))
 
@@ -57,7 +63,7 @@ def active(tenant, license_id, hardware_id):
 def test_the_sdks_request_file_activates_on_activate_offline(tenant, tmp_path, auth):
     lm = manager(tenant, tmp_path, f"offline-{auth}", auth)
     path = lm.create_offline_activation_file(KEY, str(tmp_path / "out"))
-    text = open(path, encoding="utf-8").read()
+    text = read(path)
     assert text.endswith("\n")  # print() writes it; the mock reads past the newline
     request = decoded(text)["request"]
     assert ("api_key" in request, "client_id" in request) == ((True, False) if auth == "hmac" else (False, True))
@@ -72,23 +78,21 @@ def test_the_sdks_request_file_activates_on_activate_offline(tenant, tmp_path, a
 
 
 def test_the_sdk_refuses_an_offline_answer_it_cannot_verify(tenant, tmp_path):
-    from Crypto.PublicKey import RSA
-
     untrusted = RSA.generate(2048).publickey().export_key().decode()
     lm = LicenseManager(configure.configuration(tenant.mock.domain, untrusted, "offline-untrusted", "py", str(tmp_path), **tenant.credential("py-key")))
-    text = open(lm.create_offline_activation_file(KEY, str(tmp_path / "out")), encoding="utf-8").read()
+    text = read(lm.create_offline_activation_file(KEY, str(tmp_path / "out")))
     with pytest.raises(ValueError, match=REFUSED):
         lm.api_client.activate_offline(text)
 
 
 def test_a_user_based_request_file_carries_username_and_password(tenant, tmp_path):
     lm = manager(tenant, tmp_path, "offline-user", product="py-user")
-    text = open(lm.create_offline_activation_file(LicenseID.from_user("dev@example.com", "secret"), str(tmp_path / "out")), encoding="utf-8").read()
+    text = read(lm.create_offline_activation_file(LicenseID.from_user("dev@example.com", "secret"), str(tmp_path / "out")))
     answer = lm.api_client.activate_offline(text)
     assert (answer["id"], answer["user"]["email"], answer["hardware_id"]) == (3, "dev@example.com", "offline-user")
 
     wrong = manager(tenant, tmp_path / "wrong", "offline-user-2", product="py-user")
-    text = open(wrong.create_offline_activation_file(LicenseID.from_user("dev@example.com", "not-it"), str(tmp_path / "out2")), encoding="utf-8").read()
+    text = read(wrong.create_offline_activation_file(LicenseID.from_user("dev@example.com", "not-it"), str(tmp_path / "out2")))
     with pytest.raises(ClientError) as refused:
         wrong.api_client.activate_offline(text)
     assert (refused.value.status, refused.value.code) == (400, "license_not_found")
@@ -97,7 +101,7 @@ def test_a_user_based_request_file_carries_username_and_password(tenant, tmp_pat
 @pytest.mark.parametrize("auth", AUTHS)
 def test_a_forged_request_file_is_signature_mismatch(tenant, tmp_path, auth):
     lm = manager(tenant, tmp_path, "offline-forger", auth)
-    text = open(lm.create_offline_activation_file(KEY, str(tmp_path / "out")), encoding="utf-8").read()
+    text = read(lm.create_offline_activation_file(KEY, str(tmp_path / "out")))
     file = decoded(text)
     file["request"]["hardware_id"] = "someone-else"  # the signature no longer covers the request
     forged = base64.b64encode(json.dumps(file).encode()).decode()
@@ -109,7 +113,7 @@ def test_a_forged_request_file_is_signature_mismatch(tenant, tmp_path, auth):
 
 def test_a_floating_cloud_license_cannot_be_activated_offline(tenant, tmp_path):
     lm = manager(tenant, tmp_path, "offline-cloud")
-    text = open(lm.create_offline_activation_file(LicenseID.from_key("PY-CLOUD"), str(tmp_path / "out")), encoding="utf-8").read()
+    text = read(lm.create_offline_activation_file(LicenseID.from_key("PY-CLOUD"), str(tmp_path / "out")))
     with pytest.raises(ClientError) as refused:
         lm.api_client.activate_offline(text)
     assert (refused.value.code, refused.value.message) == ("offline_floating_cloud_not_supported", " Floating cloud licenses cannot be activated offline.")
@@ -123,8 +127,8 @@ def test_air_gapped_request_lic_refresh_deactivation(tenant, tmp_path, auth):
     assert (tmp_path / "OfflineActivation.guard").is_file()
 
     # The customer brings the request file to the portal and gets the .lic back.
-    lic = tenant.portal_file("activation", request=open(request_file, encoding="utf-8").read())
-    assert decoded(lic)["request_id"] == decoded(open(request_file, encoding="utf-8").read())["request"]["request_id"]
+    lic = tenant.portal_file("activation", request=read(request_file))
+    assert decoded(lic)["request_id"] == decoded(read(request_file))["request"]["request_id"]
     # The SDK's own check of a .lic, the activation answer's (activate_license_offline checks none).
     assert lm.api_client.activate_offline_load(lic)["hardware_id"] == hardware_id
     assert active(tenant, 1, hardware_id) == [True]
@@ -147,9 +151,9 @@ def test_air_gapped_request_lic_refresh_deactivation(tenant, tmp_path, auth):
     assert manager(tenant, tmp_path, hardware_id, auth).load_license().total_consumptions() == 7
 
     deactivation = license.deactivate_offline(str(tmp_path / "out"))
-    file = decoded(open(deactivation, encoding="utf-8").read())
+    file = decoded(read(deactivation))
     assert (file["request"]["request"], file["request"]["license_id"]) == ("deactivation", 1)
-    assert lm.api_client.deactivate_offline(open(deactivation, encoding="utf-8").read()) == '"license_deactivated"'
+    assert lm.api_client.deactivate_offline(read(deactivation)) == '"license_deactivated"'
     assert active(tenant, 1, hardware_id) == [False]
     # The SDK marks the license inactive in memory only: its file still says active.
     assert license.license_active() is False
@@ -160,7 +164,7 @@ def test_a_tampered_refresh_file_is_refused_by_the_sdk(tenant, tmp_path):
     lm = manager(tenant, tmp_path, "air-gapped")
     request_file = lm.create_offline_activation_file(KEY, str(tmp_path / "out"))
     lic = tmp_path / "ls_activation.lic"
-    lic.write_text(tenant.portal_file("activation", request=open(request_file, encoding="utf-8").read()), encoding="utf-8")
+    lic.write_text(tenant.portal_file("activation", request=read(request_file)), encoding="utf-8")
     license = lm.activate_license_offline(str(lic))
 
     content = decoded(tenant.portal_file("refresh", product="py", hardware_id="air-gapped", license_key="PY-OFFLINE"))
@@ -174,7 +178,7 @@ def test_a_tampered_refresh_file_is_refused_by_the_sdk(tenant, tmp_path):
 
 def test_the_guard_refuses_a_lic_for_another_request(tenant, tmp_path):
     lm = manager(tenant, tmp_path, "air-gapped")
-    first = open(lm.create_offline_activation_file(KEY, str(tmp_path / "first")), encoding="utf-8").read()
+    first = read(lm.create_offline_activation_file(KEY, str(tmp_path / "first")))
     lm.create_offline_activation_file(KEY, str(tmp_path / "second"))  # a new guard replaces the first's
     lic = tmp_path / "ls_activation.lic"
     lic.write_text(tenant.portal_file("activation", request=first), encoding="utf-8")
@@ -186,7 +190,7 @@ def test_the_guard_refuses_a_lic_for_another_request(tenant, tmp_path):
 def test_the_guard_refuses_a_lic_on_another_device(tenant, tmp_path):
     request_file = manager(tenant, tmp_path, "air-gapped").create_offline_activation_file(KEY, str(tmp_path / "out"))
     lic = tmp_path / "ls_activation.lic"
-    lic.write_text(tenant.portal_file("activation", request=open(request_file, encoding="utf-8").read()), encoding="utf-8")
+    lic.write_text(tenant.portal_file("activation", request=read(request_file)), encoding="utf-8")
     with pytest.raises(LicenseActivationException, match="License does not belong to this device"):
         manager(tenant, tmp_path, "another-machine").activate_license_offline(str(lic))
 
@@ -211,12 +215,12 @@ def test_non_ascii_hardware_ids_survive_both_files(tenant, tmp_path):
     # The activation file escapes them (json.dumps' default), the deactivation file does not.
     hardware_id = "gerät-ñ-☃"
     lm = manager(tenant, tmp_path, hardware_id)
-    answer = lm.api_client.activate_offline(open(lm.create_offline_activation_file(KEY, str(tmp_path / "out")), encoding="utf-8").read())
+    answer = lm.api_client.activate_offline(read(lm.create_offline_activation_file(KEY, str(tmp_path / "out"))))
     assert answer["hardware_id"] == hardware_id
     lic = tmp_path / "ls_activation.lic"
     lic.write_text(base64.b64encode(json.dumps(answer).encode()).decode(), encoding="utf-8")
     license = lm.activate_license_offline(str(lic))
-    deactivation = open(license.deactivate_offline(str(tmp_path / "out")), encoding="utf-8").read()
+    deactivation = read(license.deactivate_offline(str(tmp_path / "out")))
     assert lm.api_client.deactivate_offline(deactivation) == '"license_deactivated"'
     assert active(tenant, 1, hardware_id) == [False]
 
