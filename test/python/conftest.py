@@ -138,14 +138,15 @@ def tenant(mock, request):
 
 
 def journal_mark():
-    """A mark in the server's journal; since(mark) is every request after it, oldest first, of any
-    tenant (GET oauth_url names no credential, so no tenant's journal holds it)."""
+    """A mark in the server's journal; since(mark, tenant) is every request after it, oldest first,
+    of that tenant and of none (GET oauth_url names no credential, so no tenant's journal holds it:
+    another client asking for it meanwhile would show too)."""
     mark = uuid.uuid4().hex
     requests.get(f"{URL}/api/v4/oauth_url", params={"login_type": "client_credentials", "journal_mark": mark}, timeout=TIMEOUT).raise_for_status()
     return mark
 
 
-def since(mark):
+def since(mark, tenant):
     entries = admin("GET", "/requests", params={"limit": 500})["requests"]
     at = next(index for index, entry in enumerate(entries) if entry["path"] == "/api/v4/oauth_url" and entry["body"].get("journal_mark") == mark)
-    return list(reversed(entries[:at]))
+    return [entry for entry in reversed(entries[:at]) if entry.get("tenant") in (tenant.id, None)]

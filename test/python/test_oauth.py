@@ -44,7 +44,7 @@ def test_license_manager_with_client_credentials(tenant, tmp_path):
     license.deactivate()
     assert [row["active"] for row in tenant.device(1, "machine-a")] == [False]
 
-    entries = since(mark)
+    entries = since(mark, tenant)
     # One discovery and one token, reused for the three calls (each answered on this tenant).
     assert calls(entries) == ["oauth_url", "token_issued", "license_activated", "license_checked", "license_deactivated"]
     token = entries[1]
@@ -58,7 +58,7 @@ def test_a_token_lifetime_of_5_seconds_is_renewed_before_every_call(tenant):
     mark = journal_mark()
     client.activate_license(**KEY)
     client.check_license(**KEY)
-    assert calls(since(mark)) == ["oauth_url", "token_issued", "license_activated", "oauth_url", "token_issued", "license_checked"]
+    assert calls(since(mark, tenant)) == ["oauth_url", "token_issued", "license_activated", "oauth_url", "token_issued", "license_checked"]
 
 
 @pytest.mark.parametrize(
@@ -76,7 +76,7 @@ def test_a_refused_token_is_invalid_client_credentials(tenant, client, secret, e
     # KeyCloakError: .code is the HTTP status, .error Keycloak's error, .message its description.
     assert (refused.value.code, refused.value.error, refused.value.message) == (401, error, message)
     # No License API call was made without a token.
-    assert calls(since(mark)) == ["oauth_url", error]
+    assert calls(since(mark, tenant)) == ["oauth_url", error]
 
 
 @pytest.mark.parametrize("code", ["oauth_token_expired", "oauth_token_malformed"])
@@ -86,7 +86,7 @@ def test_a_refused_token_is_fetched_again_and_the_call_retried(tenant, code):
     tenant.fault(match={"client_id": tenant.credential("py-client")["client_id"]}, error=code)  # fires once by default
     mark = journal_mark()
     assert client.check_license(**KEY)["license_active"] is True
-    entries = since(mark)
+    entries = since(mark, tenant)
     assert calls(entries) == [code, "oauth_url", "token_issued", "license_checked"]
     assert (entries[0]["status"], entries[0]["path"]) == (401, "/api/v4/check_license")
 
@@ -99,7 +99,7 @@ def test_the_sdk_retries_as_often_as_the_token_is_refused(tenant):
     tenant.fault(match={"client_id": tenant.credential("py-client")["client_id"]}, error="oauth_token_expired", times=3)
     mark = journal_mark()
     assert client.check_license(**KEY)["license_active"] is True
-    assert calls(since(mark)) == ["oauth_token_expired", "oauth_url", "token_issued"] * 3 + ["license_checked"]
+    assert calls(since(mark, tenant)) == ["oauth_token_expired", "oauth_url", "token_issued"] * 3 + ["license_checked"]
 
 
 def test_an_api_key_client_asks_for_a_token_too_when_told_its_token_expired(tenant):
@@ -112,7 +112,7 @@ def test_an_api_key_client_asks_for_a_token_too_when_told_its_token_expired(tena
     with pytest.raises(InvalidClientCredentials) as refused:
         client.check_license(**KEY)
     assert (refused.value.code, refused.value.error) == (401, "invalid_client")
-    entries = since(mark)
+    entries = since(mark, tenant)
     assert calls(entries) == ["oauth_token_expired", "oauth_url", "invalid_client"]
     assert entries[2]["body"] == {"grant_type": "client_credentials"}
 
@@ -134,6 +134,6 @@ def test_another_token_endpoint_error_is_a_key_error_in_the_sdk(tenant, error):
     mark = journal_mark()
     with pytest.raises(KeyError, match="expires_in"):
         oauth_client(tenant).check_license(**KEY)
-    entries = since(mark)
+    entries = since(mark, tenant)
     assert calls(entries) == ["oauth_url", error]
     assert entries[1]["status"] == 400
