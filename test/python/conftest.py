@@ -10,8 +10,8 @@ licensespring-mock, configured only through examples/python/configure.py (the RE
 Every test gets its own tenant (POST /__admin/tenants) built from its module's SEED, so tests never
 see each other's activations and the server's own data stays as it was. To cover another endpoint,
 add a module test_<endpoint>.py with its SEED and tests that call tenant.client(hardware_id).<method>
-(APIClient) or LicenseManager(tenant.configuration(...)); tenant.fault, tenant.state and
-tenant.device reach the admin API for that tenant.
+(APIClient) or LicenseManager(tenant.configuration(...)); tenant.fault, tenant.state,
+tenant.device, tenant.requests and tenant.portal_file reach the admin API for that tenant.
 """
 import copy
 import os
@@ -100,6 +100,16 @@ class Tenant:
     def state(self):
         return admin("GET", "/state", params={"tenant": self.id})
 
+    def requests(self, **filters):
+        """The journal's entries of this tenant, oldest first (GET /__admin/requests)."""
+        return list(reversed(admin("GET", "/requests", params={"tenant": self.id, **filters})["requests"]))
+
+    def portal_file(self, kind, **fields):
+        """The portal's offline file for this tenant (kind: activation or refresh), as its text."""
+        response = requests.post(f"{ADMIN}/offline/{kind}-file", params={"tenant": self.id}, json=fields, timeout=TIMEOUT)
+        assert response.ok, f"POST /__admin/offline/{kind}-file answered {response.status_code}: {response.text}"
+        return response.text
+
     def device(self, license_id, hardware_id):
         """The state's rows of one device of a license, newest last."""
         license = next(entry for entry in self.state()["licenses"] if entry["id"] == license_id)
@@ -108,16 +118,35 @@ class Tenant:
 
 @pytest.fixture
 def tenant(mock, request):
-    """A fresh tenant from the test module's SEED (a seed in the DESIGN field names). Api keys are
-    unique across the server, so the seed's own get a suffix; tenant.credential(key) finds them."""
+    """A fresh tenant from the test module's SEED (a seed in the DESIGN field names). Api keys and
+    OAuth client ids are unique across the server, so the seed's own get a suffix;
+    tenant.credential(api_key or client_id) finds them."""
     seed = copy.deepcopy(getattr(request.module, "SEED"))
     suffix = uuid.uuid4().hex[:12]
     named = {}
     for credential in seed.get("credentials", []):
-        written = credential["api_key"]
-        credential["api_key"] = f"{written}-{suffix}"
-        named[written] = {"api_key": credential["api_key"], "shared_key": credential["shared_key"]}
+        # An API key pair, an OAuth client (client_id, client_secret), or both.
+        for key, secret in (("api_key", "shared_key"), ("client_id", "client_secret")):
+            if key in credential:
+                written = credential[key]
+                credential[key] = f"{written}-{suffix}"
+                named[written] = {key: credential[key], secret: credential[secret]}
     created = admin("POST", "/tenants", params={"id": f"py-{suffix}"}, json=seed)
-    credentials = {"api_key": created["api_key"], "shared_key": created["shared_key"]}
+    credentials = {name: created[name] for name in ("api_key", "shared_key") if name in created}
     yield Tenant(mock=mock, id=created["tenant"], credentials=credentials, named=named)
     admin("DELETE", f"/tenants/{created['tenant']}")
+
+
+def journal_mark():
+    """A mark in the server's journal; since(mark, tenant) is every request after it, oldest first,
+    of that tenant and of none (GET oauth_url names no credential, so no tenant's journal holds it:
+    another client asking for it meanwhile would show too)."""
+    mark = uuid.uuid4().hex
+    requests.get(f"{URL}/api/v4/oauth_url", params={"login_type": "client_credentials", "journal_mark": mark}, timeout=TIMEOUT).raise_for_status()
+    return mark
+
+
+def since(mark, tenant):
+    entries = admin("GET", "/requests", params={"limit": 500})["requests"]
+    at = next(index for index, entry in enumerate(entries) if entry["path"] == "/api/v4/oauth_url" and entry["body"].get("journal_mark") == mark)
+    return [entry for entry in reversed(entries[:at]) if entry.get("tenant") in (tenant.id, None)]

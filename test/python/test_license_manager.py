@@ -110,7 +110,10 @@ def test_an_untrusted_signature_stops_activation_before_the_file_is_written(tena
     assert not (tmp_path / "License.key").exists()
 
 
-@pytest.mark.xfail(reason="GET / lands with the lifecycle endpoints", strict=True)
 def test_is_online(tenant, tmp_path):
     # is_online() is GET {api_protocol}://{api_domain}/ with no auth, True only on a 200.
+    assert manager(tenant, tmp_path).is_online() is True
+    # The root names no credential, so it is the default tenant's; its fault fires once.
+    admin("POST", "/faults", json={"match": {"endpoint": "root"}, "error": "internal_error", "times": 1})
+    assert manager(tenant, tmp_path).is_online() is False
     assert manager(tenant, tmp_path).is_online() is True
