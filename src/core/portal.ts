@@ -4,15 +4,17 @@
 // license as a check reads it now. Both are signed as offline-answers.ts says.
 import { z } from 'zod'
 import type { Env } from './endpoints/define.ts'
+import { activateBundle } from './endpoints/bundle.ts'
 import { activateOffline } from './endpoints/offline.ts'
+import { renderUserLicense } from './license-view.ts'
 import { fail } from './errors.ts'
 import { fileText, renderRefresh } from './offline-answers.ts'
 import { decodeOffline, hmac } from './offline.ts'
 import { MAX_BODY_BYTES } from './request.ts'
 import { ok, type Result } from './result.ts'
 import { CHECK_CHECKS, findCheck } from './rules/check.ts'
-import { OFFLINE_FLOATING_RULE } from './rules/offline.ts'
-import { firstFailure } from './rules/shared.ts'
+import { OFFLINE_FLOATING_RULE, offlineValidator, readOffline } from './rules/offline.ts'
+import { firstFailure, identify } from './rules/shared.ts'
 import { formatPath } from './seed.ts'
 import type { CredentialRecord } from './store.ts'
 
@@ -57,10 +59,41 @@ export const activationFile: Portal = (input, env) => {
   const credential = pickCredential(env.store.credentials(), named)
   if (!credential.ok) return credential
   const text = 'request' in parsed.value ? parsed.value.request : requestFile(parsed.value, credential.value)
-  const answered = activateOffline.run(text, { ...env, credential: credential.value })
+  const full = { ...env, credential: credential.value }
+  const product = requestProductOf(text)
+  const answered = product !== undefined && env.store.product(product)?.bundle_products ? bundleFile(text, full) : activateOffline.run(text, full)
   if (!answered.ok) return answered
   const content = answered.value.body as Record<string, unknown>
   return ok({ file: { file: fileText(content), content }, changed: answered.value.changed })
+}
+
+/**
+ * A bundle's `.lic` (x-inferred: the format the Python SDK's BundleManager reads): `licenses`,
+ * the bundle's own license first (the SDK compares its product with the bundle's), then each
+ * license of the bundle as activate_bundle answers it, every one with the request's
+ * `request_id`; and `bundle_signature_v2`, RSA over the JSON of `licenses`. The bundle is
+ * activated on the machine as activate_bundle does, all or nothing.
+ */
+function bundleFile(text: string, env: Env): Result<{ body: unknown; changed: boolean }> {
+  const offline = readOffline(text, bundleFields, env.credential, env.store)
+  if (!offline.ok) return offline
+  const { fields } = offline.value
+  const body = { hardware_id: fields.hardware_id, product: fields.product, license_key: fields.license_key, username: fields.username, password: fields.password, license_id: fields.license_id, is_vm: fields.is_vm }
+  const activated = activateBundle.run(body, env)
+  if (!activated.ok) return activated
+  const identified = identify(body, env.store)!
+  const echo = fields.request_id === undefined ? {} : { request_id: fields.request_id }
+  const bundle = { ...renderUserLicense({ license: identified.license, product: env.store.product(fields.product)!, user: identified.user, now: env.now }), ...echo }
+  const licenses = [bundle, ...(activated.value.body as Record<string, unknown>[]).map((member) => ({ ...member, ...echo }))]
+  return ok({ body: { licenses, bundle_signature_v2: env.signer.signV2(JSON.stringify(licenses)) }, changed: activated.value.changed })
+}
+
+const bundleFields = offlineValidator('OfflineActivationRequest')
+
+/** The product a request file names, read leniently (the endpoint judges the file). */
+function requestProductOf(text: string): string | undefined {
+  const file = decodeOffline(text)
+  return file.ok && typeof file.value.fields.product === 'string' ? file.value.fields.product : undefined
 }
 
 /** A refresh file: an active device's license as check_license reads it now, signed for the update-offline paths. */

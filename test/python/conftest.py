@@ -104,9 +104,13 @@ class Tenant:
         """The journal's entries of this tenant, oldest first (GET /__admin/requests)."""
         return list(reversed(admin("GET", "/requests", params={"tenant": self.id, **filters})["requests"]))
 
+    def portal_file_answer(self, kind, **fields):
+        """The portal's answer for an offline file of this tenant (kind: activation or refresh)."""
+        return requests.post(f"{ADMIN}/offline/{kind}-file", params={"tenant": self.id}, json=fields, timeout=TIMEOUT)
+
     def portal_file(self, kind, **fields):
         """The portal's offline file for this tenant (kind: activation or refresh), as its text."""
-        response = requests.post(f"{ADMIN}/offline/{kind}-file", params={"tenant": self.id}, json=fields, timeout=TIMEOUT)
+        response = self.portal_file_answer(kind, **fields)
         assert response.ok, f"POST /__admin/offline/{kind}-file answered {response.status_code}: {response.text}"
         return response.text
 

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from licensespring.api.error import ClientError
 from licensespring.licensefile.bundle_manager import BundleManager
-from licensespring.licensefile.error import LicenseActivationException
 from licensespring.licensefile.license_manager import LicenseID
 
 SEED = {
@@ -86,11 +85,27 @@ def test_a_product_that_is_not_a_bundle_is_unknown_product(tenant, tmp_path):
     assert (refused.value.status, refused.value.code, refused.value.message) == (400, "unknown_product", "Provided product was not found")
 
 
-@pytest.mark.xfail(reason="offline bundle files are not modelled: a bundle's request file is answered as the bundle license's own .lic, "
-                   "without the licenses list and bundle_signature_v2 activate_bundle_offline reads", raises=LicenseActivationException, strict=True)
 def test_an_offline_bundle(tenant, tmp_path):
+    """The bundle's request file, answered by the portal with every license of the bundle, loaded offline."""
     manager = bundle_manager(tenant, tmp_path, "air-gapped")
     request_file = manager.create_offline_activation_file(SUITE, str(tmp_path / "out"))
     lic = tmp_path / "bundle.lic"
     lic.write_text(tenant.portal_file("activation", request=Path(request_file).read_text(encoding="utf-8")), encoding="utf-8")
-    assert sorted(manager.activate_bundle_offline(str(lic))) == ["addon", "app"]
+    licenses = manager.activate_bundle_offline(str(lic))
+    # The bundle's own license comes first (the SDK checks its product), then each of the bundle.
+    assert sorted(licenses) == ["addon", "app", "suite"]
+    assert {code: (license.key(), license.id()) for code, license in licenses.items() if code != "suite"} == {"app": ("SUITE-KEY", 11), "addon": ("SUITE-KEY", 12)}
+    state = tenant.state()
+    for license_id in (11, 12):
+        devices = next(license for license in state["licenses"] if license["id"] == license_id)["devices"]
+        assert [device["hardware_id"] for device in devices if device.get("active", True)] == ["air-gapped"]
+
+
+def test_an_offline_bundle_refused_as_online(tenant, tmp_path):
+    """The bundle's rules apply to its file too: a machine past max_activations gets the portal's refusal."""
+    for machine in ("one", "two"):
+        bundle_manager(tenant, tmp_path / machine, machine).activate_bundle(SUITE)
+    manager = bundle_manager(tenant, tmp_path / "third", "third")
+    request_file = manager.create_offline_activation_file(SUITE, str(tmp_path / "out"))
+    refused = tenant.portal_file_answer("activation", request=Path(request_file).read_text(encoding="utf-8"))
+    assert (refused.status_code, refused.json()["code"]) == (400, "license_activated_max_times")

@@ -32,7 +32,7 @@ def python_blocks(text):
 
 def test_the_document_has_its_examples():
     # Setup, is_online, activation, a fault, OAuth (3), offline (2), bundles, users.
-    assert len(python_blocks(DOC.read_text(encoding="utf-8"))) == 11
+    assert len(python_blocks(DOC.read_text(encoding="utf-8"))) == 12
 
 
 def test_the_python_examples_run(mock, tmp_path, monkeypatch):
