@@ -294,6 +294,7 @@ const results: {
   stateSuccessRuns: number[]
   prism?: Measured & { statusLine: string }
   check?: Measured & { signed: boolean }
+  mixed?: Measured & { byKind: Record<string, Record<string, number>> }
   bytesIdentical?: boolean
   ceilingRuns: number[]
   errorRuns: number[]
@@ -409,6 +410,57 @@ async function runCheck(seedFile: string) {
     await load(WARMUP_S)
     const run = await measured(target.pid, () => load(RUN_S))
     results.check = { ...run, peakRssMb: memoryOf(target.pid).peakMb, signed }
+  } finally {
+    await target.stop()
+  }
+}
+
+/**
+ * (g) What an application's fleet sends: a rotation of the lifecycle calls, each on another license
+ * and device, each with its own Date and signature. Every answer has a body of its own, so the
+ * remembered v2 signatures never apply (caches cold): the figure is the RSA-signing path.
+ */
+const MIXED: { kind: string; method: 'GET' | 'POST'; path: string; fields: (i: number, d: number) => Record<string, unknown> }[] = [
+  { kind: 'check_license', method: 'GET', path: '/api/v4/check_license', fields: (i, d) => ({ product: BENCH_PRODUCT, license_key: licenseKey(i), hardware_id: hardwareId(i, d) }) },
+  { kind: 'track_device_variables', method: 'POST', path: '/api/v4/track_device_variables', fields: (i, d) => ({ product: BENCH_PRODUCT, license_key: licenseKey(i), hardware_id: hardwareId(i, d), variables: { seq: String(i * 100 + d) } }) },
+  { kind: 'get_device_variables', method: 'GET', path: '/api/v4/get_device_variables', fields: (i, d) => ({ product: BENCH_PRODUCT, license_key: licenseKey(i), hardware_id: hardwareId(i, d) }) },
+  { kind: 'add_consumption', method: 'POST', path: '/api/v4/add_consumption', fields: (i, d) => ({ product: BENCH_PRODUCT, license_key: licenseKey(i), hardware_id: hardwareId(i, d), consumptions: 1 }) },
+  { kind: 'product_details', method: 'GET', path: '/api/v4/product_details', fields: () => ({ product: BENCH_PRODUCT }) },
+]
+
+async function runMixed(seedFile: string) {
+  log(`(g) mixed signed workload over ${MAIN_LICENSES} licenses, caches cold`)
+  const target = await startTarget('mock', seedFile)
+  let next = 0
+  const byKind: Record<string, Record<string, number>> = {}
+  const request = () => {
+    const n = next++
+    const call = MIXED[n % MIXED.length]
+    const i = Math.floor(n / MIXED.length) % MAIN_LICENSES
+    const fields = call.fields(i, Math.floor(n / (MIXED.length * MAIN_LICENSES)) % MAIN_DEVICES)
+    const headers: Record<string, string> = { ...signedHeaders({ apiKey: BENCH_API_KEY, sharedKey: BENCH_SHARED_KEY }), 'content-type': 'application/json' }
+    if (call.method === 'GET') return { kind: call.kind, method: call.method, path: `${call.path}?${new URLSearchParams(Object.entries(fields).map(([name, value]): [string, string] => [name, String(value)]))}`, headers }
+    return { kind: call.kind, method: call.method, path: call.path, headers, body: JSON.stringify(fields) }
+  }
+  const count = (kind: string, status: number) => {
+    byKind[kind] ??= {}
+    byKind[kind][status] = (byKind[kind][status] ?? 0) + 1
+  }
+  // One request step per client: setupRequest picks the next call and notes its kind in the client's context.
+  const step = {
+    setupRequest: (req: object, context: { kind?: string }) => {
+      const { kind, ...next } = request()
+      context.kind = kind
+      return { ...req, ...next }
+    },
+    onResponse: (status: number, _body: string, context: { kind?: string }) => count(context.kind ?? 'other', status),
+  }
+  const load = (seconds: number) => autocannon({ url: target.url, connections: CONNECTIONS, duration: seconds, requests: [step] }).then(summarize)
+  try {
+    await load(WARMUP_S)
+    for (const key of Object.keys(byKind)) delete byKind[key]
+    const run = await measured(target.pid, () => load(RUN_S))
+    results.mixed = { ...run, peakRssMb: memoryOf(target.pid).peakMb, byKind }
   } finally {
     await target.stop()
   }
@@ -620,6 +672,13 @@ function report(): string {
     const c = results.check
     row(`(e) mock, signed \`GET check_license\` of an active device, ${int(MAIN_LICENSES)} licenses`, c, '', `${int(c.statuses['200'] ?? 0)} × 200, non-2xx ${int(c.non2xx)}; ${c.signed ? 'signed (license_signature and LicenseSignature)' : 'NOT signed'}; ${versus(c)}`, '', '')
   }
+  if (results.mixed) {
+    const g = results.mixed
+    const kinds = Object.entries(g.byKind)
+      .map(([kind, statuses]) => `${kind} ${Object.entries(statuses).map(([status, count]) => `${int(count)} × ${status}`).join(' + ')}`)
+      .join('; ')
+    row(`(g) mock, mixed signed workload (${MIXED.map((call) => call.kind).join(', ')}), each request another license and device with its own Date, caches cold`, g, '', kinds, '', '')
+  }
   const base = results.scale.find((size) => size.licenses === 1_000)
   for (const size of results.scale) {
     const n = int(size.licenses)
@@ -720,7 +779,7 @@ function writeReadme(markdown: string) {
 
 const dir = mkdtempSync(join(tmpdir(), 'licensespring-mock-bench-'))
 try {
-  const mainSeed = skip.has('main') && skip.has('check') ? '' : writeSeed(dir, MAIN_LICENSES, MAIN_DEVICES)
+  const mainSeed = skip.has('main') && skip.has('check') && skip.has('mixed') ? '' : writeSeed(dir, MAIN_LICENSES, MAIN_DEVICES)
   if (!skip.has('main')) {
     for (let round = 0; round < ROUNDS; round++) {
       await runCeiling()
@@ -730,6 +789,7 @@ try {
   }
   if (!skip.has('prism')) await runPrism()
   if (!skip.has('check')) await runCheck(mainSeed)
+  if (!skip.has('mixed')) await runMixed(mainSeed)
   if (!skip.has('scale')) await runScale(dir)
   if (!skip.has('startup')) await runStartup()
   if (!skip.has('inprocess')) await runInProcess()
