@@ -240,7 +240,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const forced = exampleBody(fault.error)
       return exchange.reply({ ok: false, error: { ...forced, status: fault.status ?? forced.status } })
     }
-    const preference = parsePrefer(exchange.request.headers.prefer)
+    const preference = parsePrefer(exchange.request.headers.prefer, (code) => answeredBy(code, endpoint))
     if (!preference.ok) return exchange.reply(preference)
     if (preference.value === undefined) return undefined
     if (preference.value.kind === 'error') {

@@ -6,8 +6,12 @@ export type Preference = { kind: 'success' } | { kind: 'error'; code: ErrorCode 
 
 const NOTHING = ok(undefined)
 
-/** `undefined` when the header asks nothing of us (absent, or only `dynamic`/`seed`). */
-export function parsePrefer(header: string | undefined): Result<Preference | undefined> {
+/**
+ * `undefined` when the header asks nothing of us (absent, or only `dynamic`/`seed`). `answers`
+ * tells the codes the endpoint answers: `code=` alone means the first of them with that status,
+ * as Prism takes the first example of the operation's own response.
+ */
+export function parsePrefer(header: string | undefined, answers: (code: ErrorCode) => boolean = () => true): Result<Preference | undefined> {
   if (!header) return NOTHING
   const params = new Map<string, string>()
   for (const part of header.split(/[,;]/)) {
@@ -30,6 +34,6 @@ export function parsePrefer(header: string | undefined): Result<Preference | und
     return ok({ kind: 'error', code: example })
   }
   // code alone: the first documented example of that status, as Prism does.
-  const code = ERROR_CODES.find((candidate) => ERRORS[candidate].status === status)
+  const code = ERROR_CODES.find((candidate) => ERRORS[candidate].status === status && answers(candidate))
   return code ? ok({ kind: 'error', code }) : fail('invalid_prefer_header', { reason: `the spec has no ${status} response` })
 }
