@@ -89,13 +89,17 @@ function flow(doc: Document, value: object) {
   return node
 }
 
-/** Every operation under /api/v4 (the License API), as YAML maps. */
+/**
+ * Every operation of the License API, as YAML maps: those under /api/v4, and the host root (its
+ * online check), which the engine routes like them: 405 for another method, Prefer and faults.
+ */
 function licenseApiOperations(doc: Document): YAMLMap[] {
   const paths = doc.get('paths')
   if (!isMap(paths)) return []
   const out: YAMLMap[] = []
   for (const pair of paths.items) {
-    if (!String((pair.key as { value?: unknown }).value ?? pair.key).startsWith('/api/v4/') || !isMap(pair.value)) continue
+    const path = String((pair.key as { value?: unknown }).value ?? pair.key)
+    if (!(path.startsWith('/api/v4/') || path === '/') || !isMap(pair.value)) continue
     for (const method of pair.value.items) if (isMap(method.value) && method.value.has('responses')) out.push(method.value)
   }
   return out
