@@ -16,6 +16,7 @@ export const RESPONSES: Record<number, { name: string; description: string; infe
   409: { name: 'Conflict', description: 'The request conflicts with the state.' },
   413: { name: 'PayloadTooLarge', description: "The request body is larger than the mock's limit (1 MiB).", inferred: true },
   421: { name: 'HostNotAllowed', description: 'Mock only. The `Host` header names neither a loopback host nor one allowed with `--allow-host` (DNS rebinding protection).', inferred: true },
+  431: { name: 'HeadersTooLarge', description: "Mock only. The request line and headers are larger than Node's HTTP parser takes (16 KiB by default); the connection is closed after the answer.", inferred: true },
   422: { name: 'PreferNotHonoured', description: 'Mock only. The `Prefer` header names no documented response.', inferred: true },
   500: { name: 'ServerError', description: 'A server failure; the mock answers it only when a fault or `Prefer` asks for it.' },
   503: { name: 'StateNotSaved', description: 'Mock only, with `--state-file`. The change was applied in memory but could not be written to the state file; the mock keeps retrying the save.', inferred: true },
@@ -34,8 +35,8 @@ const shapeOf = (code: ErrorCode) => (ERRORS[code] as ErrorSpec).shape
 const API_CODES = ERROR_CODES.filter((code) => shapeOf(code) !== 'oauth')
 const OAUTH_CODES = ERROR_CODES.filter((code) => shapeOf(code) === 'oauth')
 export const TOKEN_PATH = '/realms/user-portal/protocol/openid-connect/token'
-/** method_not_allowed, payload_too_large, invalid_prefer_header, internal_error (errors.ts answeredBy). */
-const TOKEN_ENVELOPE_STATUSES = [405, 413, 422, 500]
+/** method_not_allowed, payload_too_large, invalid_prefer_header, headers_too_large, internal_error (errors.ts answeredBy). */
+const TOKEN_ENVELOPE_STATUSES = [405, 413, 422, 431, 500]
 
 /** Statuses the License API's codes use, ascending. */
 const statuses = () => [...new Set(API_CODES.map((code) => ERRORS[code].status))].sort((a, b) => a - b)
@@ -88,13 +89,17 @@ function flow(doc: Document, value: object) {
   return node
 }
 
-/** Every operation under /api/v4 (the License API), as YAML maps. */
+/**
+ * Every operation of the License API, as YAML maps: those under /api/v4, and the host root (its
+ * online check), which the engine routes like them: 405 for another method, Prefer and faults.
+ */
 function licenseApiOperations(doc: Document): YAMLMap[] {
   const paths = doc.get('paths')
   if (!isMap(paths)) return []
   const out: YAMLMap[] = []
   for (const pair of paths.items) {
-    if (!String((pair.key as { value?: unknown }).value ?? pair.key).startsWith('/api/v4/') || !isMap(pair.value)) continue
+    const path = String((pair.key as { value?: unknown }).value ?? pair.key)
+    if (!(path.startsWith('/api/v4/') || path === '/') || !isMap(pair.value)) continue
     for (const method of pair.value.items) if (isMap(method.value) && method.value.has('responses')) out.push(method.value)
   }
   return out

@@ -1,7 +1,9 @@
 // Bad request bodies (rows 10–12): the documented envelope with a message a person can act on,
 // never a 500, never a changed state.
-import { describe, test } from 'vitest'
-import { expectRejected, keyBody, useLicenseMock } from './support/msw.ts'
+import { describe, expect, test } from 'vitest'
+import { headBytes, MAX_HEADER_BYTES, toCoreRequest } from '../src/core/request.ts'
+import { signedHeaders } from '../src/core/signature.ts'
+import { DEMO, expectRejected, keyBody, send, useLicenseMock } from './support/msw.ts'
 
 const { mock } = useLicenseMock()
 
@@ -69,5 +71,27 @@ describe('wrong types and unknown fields (row 12)', () => {
 describe('size', () => {
   test('a body over 1 MiB → 413 payload_too_large', async () => {
     await expectRejected(mock, keyBody('DEMO-OK-0001', 'demo-device-1', { os_ver: 'x'.repeat(1024 * 1024) }), 'payload_too_large', 'Request body is larger than 1048576 bytes')
+  })
+})
+
+describe('the head (request line and headers)', () => {
+  // In-process the engine makes the check Node's parser makes on the standalone server: the
+  // target, header names and values together, 16384 bytes the first size refused.
+  test('16 KiB of target and headers → 431 headers_too_large, whatever the body', async () => {
+    const answer = await expectRejected(mock, keyBody('DEMO-OK-0001'), 'headers_too_large', 'Request line and headers are larger than 16384 bytes', { headers: { 'x-padding': 'a'.repeat(16_384) } })
+    expect(answer.status).toBe(431)
+  })
+
+  test('one byte under the limit is read as usual', async () => {
+    const headers: Record<string, string> = { ...signedHeaders(DEMO), 'content-type': 'application/json', 'x-padding': '' }
+    const url = 'https://api.licensespring.com/api/v4/deactivate_license?a=b'
+    headers['x-padding'] = 'a'.repeat(MAX_HEADER_BYTES - 1 - headBytes('/api/v4/deactivate_license', 'a=b', headers))
+    expect(toCoreRequest({ method: 'POST', url, headers }).headersTooLarge).toBeUndefined()
+    headers['x-padding'] += 'a'
+    expect(toCoreRequest({ method: 'POST', url, headers }).headersTooLarge).toBe(true)
+    // The standalone server leaves the check to Node's parser.
+    expect(toCoreRequest({ method: 'POST', url, headers, headBounded: true }).headersTooLarge).toBeUndefined()
+    const answer = await send(keyBody('DEMO-OK-0001', 'demo-device-2'), { headers: { 'x-padding': 'a'.repeat(15_000) } })
+    expect(answer.status).toBe(200)
   })
 })

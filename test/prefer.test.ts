@@ -96,11 +96,20 @@ describe("the token endpoint: Keycloak's codes on demand, in Keycloak's shape", 
     })
   }
 
-  test('code=<status> alone answers the first example of that status the endpoint answers', async () => {
-    for (const [status, code] of [[400, 'invalid_request'], [401, 'invalid_client']] as const) {
-      const response = await token(`code=${status}`)
-      expect({ status: response.status, body: await response.json() }).toEqual({ status, body: exampleWire(code) })
-    }
+  // Found by fuzzing: code=400 alone answered 422, the first 400 code of the table (missing_headers) being the License API's.
+  test.each([
+    ['code=400', 'invalid_request'],
+    ['code=401', 'invalid_client'],
+  ] as const)('%s alone answers the first example of the token endpoint\'s own response, as Prism does: %s', async (value, code) => {
+    const response = await token(value)
+    const text = await response.text()
+    assertConformsToSpec(response.status, text, TOKEN_PATH, 'post')
+    expect({ status: response.status, body: JSON.parse(text) as unknown }).toEqual({ status: ERRORS[code].status, body: exampleWire(code) })
+  })
+
+  test('a status the token endpoint has no response for is 422, whatever other endpoints answer', async () => {
+    const response = await token('code=404')
+    expect({ status: response.status, body: await response.json() }).toEqual({ status: 422, body: { status: 422, code: 'invalid_prefer_header', message: invalid('the spec has no 404 response') } })
   })
 
   test('a License API code is not the token endpoint\'s, nor a Keycloak code the License API\'s: 422', async () => {
@@ -131,5 +140,11 @@ describe('parsePrefer', () => {
     expect(parsePrefer('  Code = 400 ,  Example = blacklisted ')).toEqual({ ok: true, value: { kind: 'error', code: 'blacklisted' } })
     expect(parsePrefer(undefined)).toEqual({ ok: true, value: undefined })
     expect(parsePrefer('')).toEqual({ ok: true, value: undefined })
+  })
+
+  test('code= alone is the first code with that status among those the endpoint answers', () => {
+    expect(parsePrefer('code=400')).toEqual({ ok: true, value: { kind: 'error', code: 'missing_headers' } })
+    expect(parsePrefer('code=400', (code) => code.startsWith('invalid_'))).toEqual({ ok: true, value: { kind: 'error', code: 'invalid_api_key' } })
+    expect(parsePrefer('code=400', () => false).ok).toBe(false)
   })
 })

@@ -3,7 +3,7 @@
 // `Request`/`Response` objects. /__admin goes to the admin API; OPTIONS is a CORS preflight.
 // Before either: the Host check (hosts.ts). The License API has open CORS; the admin API only
 // for the origins hosts.ts allows, and refuses state changes from any other page.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, maxHeaderSize, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { unsaved } from '../core/commit.ts'
 import type { Engine } from '../core/engine.ts'
@@ -42,6 +42,17 @@ const PREFLIGHT = ['access-control-allow-methods', 'POST, GET, PUT, DELETE', 'ac
 const PRIVATE_NETWORK = ['access-control-allow-private-network', 'true']
 const INTERNAL_ERROR_BODY = JSON.stringify(exampleBody('internal_error'))
 const JSON_TYPE = 'application/json'
+/** The 431 of a request line and headers over node's limit: the envelope, and the connection closed. */
+const HEADERS_TOO_LARGE = (() => {
+  const body = JSON.stringify(fail('headers_too_large', { limit: String(maxHeaderSize) }).error)
+  const head = [`HTTP/1.1 431 ${STATUS_CODES[431]}`, `content-type: ${JSON_TYPE}`, `content-length: ${Buffer.byteLength(body)}`, `${CORS_ORIGIN}: *`, 'connection: close']
+  return `${head.join('\r\n')}\r\n\r\n${body}`
+})()
+/** Node's own answers to the other parse errors (its server's defaults), by error code. */
+const CLIENT_ERROR_STATUS: Record<string, number> = { HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 }
+/** How long a connection answered 431 is still read (its bytes dropped) at most, before it is cut. */
+const CLIENT_ERROR_LINGER_MS = 5_000
+const bareAnswer = (status: number) => `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`
 /** Methods a page may send cross-origin without changing anything. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /**
@@ -62,16 +73,19 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const hung = new Set<Socket>()
   /** Per connection: requests received and not answered yet. */
   const unanswered = new WeakMap<Socket, number>()
+  /** Connections already answered for a parse error (node may report more than one). */
+  const answeredClientError = new WeakSet<Socket>()
   let closing: Promise<void> | undefined
 
   const server = createServer({ connectionsCheckingInterval: 1_000 }, onRequest)
   server.headersTimeout = options.headersTimeoutMs ?? 10_000
   server.requestTimeout = options.requestTimeoutMs ?? 30_000
+  server.on('clientError', onClientError)
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
     const method = req.method ?? 'GET'
     // The body is added once read (readBody): it buffers at most the limit.
-    const request = toCoreRequest({ method, url: req.url ?? '/', headers: req.headers })
+    const request = toCoreRequest({ method, url: req.url ?? '/', headers: req.headers, headBounded: true })
     const { path, query = '' } = request
     // DNS rebinding: a page whose own name now points here sends that name as Host.
     if (!allowHost(req.headers.host)) {
@@ -133,6 +147,30 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
         internalError(res, error, req, path)
       }
     })
+  }
+
+  /**
+   * What node's parser refuses before there is a request: a request line and headers over its
+   * limit get the error envelope (431 headers_too_large); anything else node's own bare answer.
+   * As node does, nothing is written once an answer on this connection has begun, and the
+   * connection is closed either way.
+   */
+  function onClientError(error: Error & { code?: string }, socket: Socket): void {
+    if (answeredClientError.has(socket)) return
+    answeredClientError.add(socket)
+    const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage
+    const answerable = socket.writable && !inFlight?.headersSent
+    if (!answerable || error.code !== 'HPE_HEADER_OVERFLOW') {
+      if (answerable) socket.write(bareAnswer(CLIENT_ERROR_STATUS[error.code ?? ''] ?? 400))
+      socket.destroy()
+      return
+    }
+    // Ended rather than destroyed: the rest of what the client sends is read and dropped until it
+    // ends too (or for a while at most), so its kernel gets no reset that discards the answer unread.
+    socket.end(HEADERS_TOO_LARGE)
+    socket.on('data', () => {})
+    socket.once('end', () => socket.destroy())
+    setTimeout(() => socket.destroy(), CLIENT_ERROR_LINGER_MS).unref()
   }
 
   /**

@@ -11,7 +11,7 @@ import { type Faults, type FaultTarget } from './faults.ts'
 import { createJournal, type Journal } from './journal.ts'
 import { createTokenIssuer, type TokenIssuer } from './oauth.ts'
 import { parsePrefer } from './prefer.ts'
-import { MAX_BODY_BYTES } from './request.ts'
+import { MAX_BODY_BYTES, MAX_HEADER_BYTES } from './request.ts'
 import { activationFile, refreshFile, type PortalFile } from './portal.ts'
 import { ok, problem, type Problem, type Result } from './result.ts'
 import { DEFAULT_TOKEN_LIFETIME, type Seed } from './seed.ts'
@@ -21,7 +21,7 @@ import { createTenants, DEFAULT_TENANT, type Created, type Tenant, type Tenants 
 import type { CoreRequest, CoreResponse } from './types.ts'
 
 export { DEFAULT_TENANT, type Tenant } from './tenants.ts'
-export { MAX_BODY_BYTES } from './request.ts'
+export { MAX_BODY_BYTES, MAX_HEADER_BYTES } from './request.ts'
 export const DEACTIVATE_PATH = '/api/v4/deactivate_license'
 export const ACTIVATE_PATH = '/api/v4/activate_license'
 export const CHECK_PATH = '/api/v4/check_license'
@@ -183,6 +183,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   }
 
   function handle(request: CoreRequest): CoreResponse {
+    // Before routing, as Node's parser refuses such a request before there is one to route.
+    if (request.headersTooLarge) return new Exchange({ ...request, path: truncate(request.path, 200) }, undefined).reply(fail('headers_too_large', { limit: String(MAX_HEADER_BYTES) }))
     // Row 1
     const [endpoint, routed] = route(request)
     if (!endpoint) return new Exchange(request, truncate(request.body)).reply(routed)

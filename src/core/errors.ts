@@ -90,6 +90,7 @@ export const ERRORS = {
   internal_error: { status: 500, message: 'Internal server error', source: 'sdk' },
   // The mock's own answers.
   payload_too_large: { status: 413, message: 'Request body is larger than {limit} bytes', source: 'mock', example: { limit: '1048576' } },
+  headers_too_large: { status: 431, message: 'Request line and headers are larger than {limit} bytes', source: 'mock', example: { limit: '16384' } },
   invalid_prefer_header: { status: 422, message: 'Prefer header cannot be honoured: {reason}', source: 'mock', example: { reason: 'no error example named "licence_expired"' } },
   host_not_allowed: { status: 421, message: 'Host "{host}" is not allowed: this server answers loopback host names and those given with --allow-host', source: 'mock', example: { host: 'evil.example' } },
   state_not_saved: { status: 503, message: 'The change was applied but could not be saved to the state file ({reason}); the save is retried', source: 'mock', example: { reason: 'ENOSPC: no space left on device' } },
@@ -112,7 +113,7 @@ export interface Failure {
 }
 
 /** Codes every endpoint can answer in the envelope, the token endpoint included: the transport's and the mock's own. */
-const ANY_ENDPOINT: ReadonlySet<ErrorCode> = new Set(['method_not_allowed', 'payload_too_large', 'invalid_prefer_header', 'internal_error'])
+const ANY_ENDPOINT: ReadonlySet<ErrorCode> = new Set(['method_not_allowed', 'payload_too_large', 'headers_too_large', 'invalid_prefer_header', 'internal_error'])
 
 /**
  * Whether an endpoint answers this code: the token endpoint answers Keycloak's codes (and the

@@ -4,6 +4,14 @@
 import type { CoreRequest } from './types.ts'
 
 export const MAX_BODY_BYTES = 1024 * 1024
+/**
+ * What Node's HTTP parser takes of a request's head by default (`--max-http-header-size`): it
+ * counts the bytes of the target, the header names and the header values, and refuses the
+ * request once they come to this many. The standalone server leaves the check to Node (its
+ * `clientError`, see adapters/http.ts); in-process adapters make it here, so a request answered
+ * 431 by the server is answered 431 in-process too.
+ */
+export const MAX_HEADER_BYTES = 16 * 1024
 
 export interface RawRequest {
   method: string
@@ -17,6 +25,8 @@ export interface RawRequest {
   tooLarge?: boolean
   /** `https` when the adapter serves TLS (default `http`); with the Host header, the origin of a relative target. */
   scheme?: 'http' | 'https'
+  /** The adapter's transport has already bounded the request's head (Node's parser): no MAX_HEADER_BYTES check here. */
+  headBounded?: boolean
 }
 
 export function toCoreRequest(raw: RawRequest): CoreRequest {
@@ -24,6 +34,7 @@ export function toCoreRequest(raw: RawRequest): CoreRequest {
   const tooLarge = raw.tooLarge === true || (raw.body !== undefined && raw.body.length * 3 > MAX_BODY_BYTES && Buffer.byteLength(raw.body) > MAX_BODY_BYTES)
   const headers = lowerCased(raw.headers)
   const request: CoreRequest = { method: raw.method, path, query, headers, body: tooLarge ? undefined : raw.body, tooLarge }
+  if (raw.headBounded !== true && headBytes(path, query, headers) >= MAX_HEADER_BYTES) request.headersTooLarge = true
   const reached = origin ?? (raw.scheme === 'https' && headers.host ? `https://${headers.host}` : undefined)
   if (reached) request.origin = reached
   return request
@@ -40,6 +51,14 @@ function splitTarget(url: string): { path: string; query: string; origin?: strin
   }
   const q = url.indexOf('?')
   return q === -1 ? { path: url, query: '' } : { path: url.slice(0, q), query: url.slice(q + 1) }
+}
+
+/** A request's head as Node's parser counts it against its limit: the target, and every header's name and value. */
+export function headBytes(path: string, query: string, headers: Readonly<Record<string, string | undefined>>): number {
+  // Header names and values are byte strings (one character a byte); the target may not be.
+  let bytes = Buffer.byteLength(path) + (query === '' ? 0 : Buffer.byteLength(query) + 1)
+  for (const name in headers) bytes += name.length + (headers[name]?.length ?? 0)
+  return bytes
 }
 
 /** node:http's header object is already lower case and is used as it is (no copy per request). */

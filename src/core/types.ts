@@ -20,6 +20,8 @@ export interface CoreRequest {
   body?: string
   /** The adapter stopped reading: the body was over the size limit (answered 413). */
   tooLarge?: boolean
+  /** The target and headers come to more than Node's parser takes (answered 431, whatever the path). */
+  headersTooLarge?: boolean
   /** Scheme and host the client reached, e.g. `http://127.0.0.1:4010`; else read from the Host header. */
   origin?: string
 }

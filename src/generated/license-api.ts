@@ -1401,7 +1401,7 @@ export interface components {
          * @description Every code licensespring-mock can answer (the errors table in src/core/errors.ts).
          * @enum {string}
          */
-        ErrorCode: "not_found" | "method_not_allowed" | "missing_headers" | "authorization_invalid_headers" | "authorization_missing_params" | "hmac_required" | "invalid_api_key" | "revoked_api_key" | "date_header_diff" | "signature_mismatch" | "read_only_api_key" | "invalid_json" | "missing_parameters" | "validation_error" | "unknown_product" | "api_key_product_not_allowed" | "license_not_found" | "license_not_enabled" | "blacklisted" | "vm_not_allowed" | "license_start_date_error" | "license_expired" | "license_not_active" | "device_not_found" | "license_transferred_max_times" | "license_not_consumption" | "license_not_enough_consumptions" | "disabled_product" | "archived_product" | "unsupported_product_feature" | "invalid_license_feature_code" | "feature_not_consumption" | "feature_not_floating" | "floating_feature_device_not_in_use" | "floating_not_available" | "license_not_floating" | "borrow_until_not_valid" | "missing_hardware_id" | "trial_not_allowed" | "email_missing" | "trial_expired" | "active_license_required" | "version_not_found" | "change_password_not_allowed" | "customer_does_not_exist" | "customer_not_found" | "customer_account_not_found" | "missing_content" | "oauth_token_expired" | "oauth_token_malformed" | "license_activated_max_times" | "license_user_activated_max_times" | "license_device_exists" | "offline_floating_cloud_not_supported" | "internal_error" | "payload_too_large" | "invalid_prefer_header" | "host_not_allowed" | "state_not_saved";
+        ErrorCode: "not_found" | "method_not_allowed" | "missing_headers" | "authorization_invalid_headers" | "authorization_missing_params" | "hmac_required" | "invalid_api_key" | "revoked_api_key" | "date_header_diff" | "signature_mismatch" | "read_only_api_key" | "invalid_json" | "missing_parameters" | "validation_error" | "unknown_product" | "api_key_product_not_allowed" | "license_not_found" | "license_not_enabled" | "blacklisted" | "vm_not_allowed" | "license_start_date_error" | "license_expired" | "license_not_active" | "device_not_found" | "license_transferred_max_times" | "license_not_consumption" | "license_not_enough_consumptions" | "disabled_product" | "archived_product" | "unsupported_product_feature" | "invalid_license_feature_code" | "feature_not_consumption" | "feature_not_floating" | "floating_feature_device_not_in_use" | "floating_not_available" | "license_not_floating" | "borrow_until_not_valid" | "missing_hardware_id" | "trial_not_allowed" | "email_missing" | "trial_expired" | "active_license_required" | "version_not_found" | "change_password_not_allowed" | "customer_does_not_exist" | "customer_not_found" | "customer_account_not_found" | "missing_content" | "oauth_token_expired" | "oauth_token_malformed" | "license_activated_max_times" | "license_user_activated_max_times" | "license_device_exists" | "offline_floating_cloud_not_supported" | "internal_error" | "payload_too_large" | "headers_too_large" | "invalid_prefer_header" | "host_not_allowed" | "state_not_saved";
     };
     responses: {
         /** @description A documented error. The example name is the error code. */
@@ -1504,6 +1504,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description Mock only. The request line and headers are larger than Node's HTTP parser takes (16 KiB by default); the connection is closed after the answer. */
+        HeadersTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
         QueryHardwareId: string;
@@ -1595,6 +1604,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -1647,6 +1657,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -1716,6 +1727,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -1768,6 +1780,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -1820,6 +1833,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -1884,6 +1898,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -1935,6 +1950,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -1987,6 +2003,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2039,6 +2056,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2090,6 +2108,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2157,6 +2176,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2213,6 +2233,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2265,6 +2286,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2325,6 +2347,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2389,6 +2412,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2454,6 +2478,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2506,6 +2531,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2567,6 +2593,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2618,6 +2645,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2677,6 +2705,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2732,6 +2761,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2788,6 +2818,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2839,6 +2870,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2873,6 +2905,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -2904,6 +2937,7 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -2954,6 +2988,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -3005,6 +3040,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             421: components["responses"]["HostNotAllowed"];
             422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["StateNotSaved"];
         };
@@ -3030,6 +3066,16 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            421: components["responses"]["HostNotAllowed"];
+            422: components["responses"]["PreferNotHonoured"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
 }

@@ -2895,6 +2895,7 @@ export const specDocument = {
           "offline_floating_cloud_not_supported",
           "internal_error",
           "payload_too_large",
+          "headers_too_large",
           "invalid_prefer_header",
           "host_not_allowed",
           "state_not_saved"

@@ -2,6 +2,7 @@
 // the first failing step ends the scenario; scenarios run in parallel up to a bound.
 import { parseDuration } from '../core/clock.ts'
 import { endpointsAt } from '../core/endpoints/index.ts'
+import { headBytes } from '../core/request.ts'
 import { TOKEN_PATH } from '../core/endpoints/oauth.ts'
 import { signedHeaders } from '../core/signature.ts'
 import { checkConformance } from './conformance.ts'
@@ -238,7 +239,14 @@ export function buildRequest(spec: RequestSpec, session: Pick<Session, 'credenti
     headers.authorization = signed.Authorization
   }
   for (const [name, value] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = renameInHeader(value, session.renamed)
-  return { method: spec.method ?? DEFAULT_METHOD, path: withQuery(spec.path ?? DEFAULT_PATH, spec.query), headers, body }
+  const path = withQuery(spec.path ?? DEFAULT_PATH, spec.query)
+  if (spec.pad_headers_to !== undefined) {
+    const q = path.indexOf('?')
+    const [target, query] = q === -1 ? [path, ''] : [path.slice(0, q), path.slice(q + 1)]
+    headers['x-padding'] = ''
+    headers['x-padding'] = 'a'.repeat(Math.max(0, spec.pad_headers_to - headBytes(target, query, headers)))
+  }
+  return { method: spec.method ?? DEFAULT_METHOD, path, headers, body }
 }
 
 /** The body a step sends, and its content type. */

@@ -72,6 +72,13 @@ export const requestSchema = z
       .max(16 * 1024 * 1024)
       .optional()
       .describe('Append spaces to the body until it is this many bytes (e.g. 1048577 to exceed a 1 MiB limit)'),
+    pad_headers_to: z
+      .number()
+      .int()
+      .min(1)
+      .max(1024 * 1024)
+      .optional()
+      .describe("Add an X-Padding header until the target, header names and values come to this many bytes, as Node's parser counts them (16384 is the first size it refuses)"),
     sign: z.boolean().optional().describe('false: add no Date/Authorization; send only `headers` (default true)'),
     credentials: z
       .strictObject({

@@ -5,8 +5,11 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { compareSpecWithErrors, readSpecCodes, SPEC_FILE, validateSpecFile } from '../../scripts/lint-spec.ts'
+import { createEngine } from '../../src/core/engine.ts'
 import { ENDPOINTS } from '../../src/core/endpoints/index.ts'
 import { answeredBy, ERROR_CODES, ERRORS, exampleBody, exampleWire } from '../../src/core/errors.ts'
+import { resolveSeed } from '../../src/seed-file.ts'
+import { assertConformsToSpec } from '../support/spec.ts'
 
 const spec = parse(readFileSync(SPEC_FILE, 'utf8')) as unknown
 const sorted = (values: Iterable<string>) => [...values].sort()
@@ -33,6 +36,22 @@ describe('openapi/license-api.yaml', () => {
     expect(doc.paths['/api/v4/deactivate_license'].post.responses['200'].content['application/json'].examples).toEqual({
       license_deactivated: { value: 'license_deactivated' },
     })
+  })
+})
+
+describe('the host root (GET /, the online check) declares what the engine answers there', () => {
+  // Found by fuzzing every endpoint: the spec declared only its 200.
+  test.each([
+    { name: 'another method', request: { method: 'POST', path: '/', headers: {} }, status: 405 },
+    { name: 'a body over the limit', request: { method: 'GET', path: '/', headers: {}, tooLarge: true }, status: 413 },
+    { name: 'a Prefer it cannot honour', request: { method: 'GET', path: '/', headers: { prefer: 'code=200' } }, status: 422 },
+    { name: 'a Prefer-forced error', request: { method: 'GET', path: '/', headers: { prefer: 'code=500' } }, status: 500 },
+    { name: 'a head over the limit', request: { method: 'GET', path: '/', headers: {}, headersTooLarge: true }, status: 431 },
+  ])('$name: $status', async ({ request, status }) => {
+    const engine = await createEngine({ seed: resolveSeed({}) })
+    const response = engine.handle(request)
+    expect(response.status).toBe(status)
+    assertConformsToSpec(response.status, response.body, '/', 'get', response.headers)
   })
 })
 

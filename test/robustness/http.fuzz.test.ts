@@ -1,60 +1,19 @@
-// Property-based, over real sockets: the standalone server under random requests (node:http for
-// anything HTTP can carry, raw TCP for bytes HTTP cannot), and the admin API under random calls.
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
-import { connect } from 'node:net'
+// Property-based, over real sockets: the standalone server under random requests to every
+// endpoint of the table (node:http for anything HTTP can carry, raw TCP for bytes HTTP cannot),
+// and the admin API under random calls.
 import fc from 'fast-check'
 import { afterAll, describe, expect, test } from 'vitest'
 import { startMockServer } from '../../src/server.ts'
 import { signedHeaders } from '../../src/core/signature.ts'
-import { checkAnswer, DEACTIVATE, DEMO, FUZZ_TIMEOUT_MS, mixedRequests, objectText, REQUIRED_OUTCOMES, RUNS, targetOf, type FuzzRequest } from './support.ts'
+import { checkAnswer, DEMO, ENDPOINTS, FUZZ_TIMEOUT_MS, mixedRequests, objectText, REQUIRED_OUTCOMES, RUNS, send as sendTo, sendRaw as sendRawTo, type FuzzRequest } from './support.ts'
 
 const server = await startMockServer({ port: 0, headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, log: (line) => logged.push(line) })
 const logged: string[] = []
 afterAll(() => server.close())
 const state = () => server.engine.tenant()!.store.toSeed()
 const { port } = server
-
-interface Reply {
-  status: number
-  headers: IncomingHttpHeaders
-  text: string
-}
-
-function send(request: FuzzRequest): Promise<Reply> {
-  const body = request.body === undefined ? undefined : Buffer.from(request.body)
-  // node's client frames a GET/DELETE/OPTIONS body only when told its length.
-  const headers = body === undefined ? request.headers : { ...request.headers, 'content-length': String(body.length) }
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method: request.method, path: targetOf(request), headers, agent: false }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }))
-      res.on('error', reject)
-    })
-    req.setTimeout(10_000, () => req.destroy(new Error('no answer within 10 s')))
-    req.on('error', reject)
-    req.end(body)
-  })
-}
-
-/** Writes bytes on a fresh connection, half-closes, and collects what comes back until the server closes. */
-function sendRaw(bytes: Buffer): Promise<{ data: string; closed: boolean }> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1')
-    const chunks: Buffer[] = []
-    const timer = setTimeout(() => {
-      socket.destroy()
-      resolve({ data: Buffer.concat(chunks).toString('latin1'), closed: false })
-    }, 10_000)
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
-    socket.on('error', () => {})
-    socket.on('close', () => {
-      clearTimeout(timer)
-      resolve({ data: Buffer.concat(chunks).toString('latin1'), closed: true })
-    })
-    socket.end(bytes)
-  })
-}
+const send = (request: FuzzRequest) => sendTo(port, request)
+const sendRaw = (bytes: Buffer) => sendRawTo(port, bytes)
 
 describe('the License API over HTTP under random requests', () => {
   test('every answer conforms to the spec of its endpoint; no 5xx; state changes only on a real success', async () => {
@@ -76,6 +35,10 @@ describe('the License API over HTTP under random requests', () => {
       { numRuns: RUNS * 2 },
     )
     for (const outcome of REQUIRED_OUTCOMES) expect(outcomes[outcome] ?? 0, `${outcome} in ${JSON.stringify(outcomes)}`).toBeGreaterThan(0)
+    // Every endpoint of the table was asked, and most answered a success.
+    const asked = new Set(Object.keys(outcomes).map((outcome) => outcome.split(' ')[0]))
+    expect(ENDPOINTS.map((endpoint) => endpoint.name).filter((name) => !asked.has(name))).toEqual([])
+    expect(ENDPOINTS.filter((endpoint) => outcomes[`${endpoint.name} ${endpoint.success}`]).length).toBeGreaterThan(ENDPOINTS.length / 2)
     expect(logged).toEqual([])
     if (process.env.FUZZ_REPORT) console.log('http outcomes', JSON.stringify(Object.entries(outcomes).sort(([, a], [, b]) => b - a)))
   }, FUZZ_TIMEOUT_MS)
@@ -112,7 +75,7 @@ describe('the License API over HTTP under random requests', () => {
       .record({
         method: fc.oneof({ weight: 6, arbitrary: fc.constant('POST') }, { weight: 2, arbitrary: fc.constantFrom('GET', 'HEAD', 'CONNECT', 'PRI', 'OPTIONS') }, { weight: 1, arbitrary: token }),
         target: fc.oneof(
-          { weight: 6, arbitrary: fc.constant(DEACTIVATE) },
+          { weight: 6, arbitrary: fc.constantFrom(...ENDPOINTS.map((endpoint) => endpoint.path)) },
           { weight: 2, arbitrary: fc.constantFrom('*', 'http://x/api/v4/deactivate_license', '/__admin/health', '', '/a b', '/api/v4/x?y#z') },
           { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
         ),
@@ -148,8 +111,8 @@ describe('the License API over HTTP under random requests', () => {
           expect(status, data.slice(0, 300)).toBeLessThan(500)
         }
         if (JSON.stringify(state()) !== before) {
-          // Only a real deactivation changes the state (a pipelined second request may follow it).
-          expect(data).toMatch(/^HTTP\/1\.1 200 OK\r\n[\s\S]*?\r\n\r\n"license_deactivated"/)
+          // Only a success changes the state (a pipelined second request may follow it).
+          expect(data).toMatch(/^HTTP\/1\.1 200 OK\r\n/)
           await server.engine.reset()
         }
       }),

@@ -324,6 +324,50 @@ describe('the adapter alone', () => {
     }
   })
 
+  test.each([
+    { name: 'a header', path: DEACTIVATE, headers: { ...signedRaw(), 'x-padding': 'a'.repeat(17_000) } },
+    { name: 'a query string', path: `/api/v4/check_license?hardware_id=${'h'.repeat(20_000)}&product=demo`, headers: signedRaw() },
+    { name: 'an admin path', path: `/__admin/state?${'x'.repeat(16_384)}`, headers: {} },
+  ])('a request line and headers over 16 KiB ($name) answer 431 headers_too_large in the envelope, and the server keeps serving', async ({ path, headers }) => {
+    const before = JSON.stringify(await stateOf(server))
+    const answer = await rawRequest(server, { method: path.includes('check_license') || path.startsWith('/__admin') ? 'GET' : 'POST', path, headers })
+    expect(answer.error).toBeUndefined()
+    expect(answer.status).toBe(431)
+    expect(answer.headers?.connection).toBe('close')
+    expect(JSON.parse(answer.body)).toEqual({ status: 431, code: 'headers_too_large', message: 'Request line and headers are larger than 16384 bytes' })
+    assertConformsToSpec(431, answer.body, DEACTIVATE, 'post', answer.headers)
+    expect(JSON.stringify(await stateOf(server))).toBe(before)
+    expect((await call(server, keyBody('DEMO-OK-0001', 'demo-device-1'))).status).toBe(200)
+  })
+
+  test('an oversized head still being sent is read to its end: the client gets the 431, not a reset', async () => {
+    const url = new URL(server.url)
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const socket = connect(Number(url.port), url.hostname)
+        let received = ''
+        socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')))
+        let failure: string | undefined
+        socket.on('error', (error: NodeJS.ErrnoException) => (failure = error.code))
+        // 4 MB of header, then the end of the head and a body: still on its way when the parser gives up.
+        socket.end(`POST ${DEACTIVATE} HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(4_000_000)}\r\nContent-Length: 2\r\n\r\n{}`)
+        await once(socket, 'close')
+        return { head: received.slice(0, received.indexOf('\r\n')), failure }
+      }),
+    )
+    expect(answers).toEqual(Array.from({ length: 10 }, () => ({ head: 'HTTP/1.1 431 Request Header Fields Too Large', failure: undefined })))
+  })
+
+  test("bytes that are not HTTP still get node's bare 400, and the connection closes", async () => {
+    const url = new URL(server.url)
+    const socket = connect(Number(url.port), url.hostname)
+    let received = ''
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')))
+    socket.end('NOT HTTP AT ALL\r\n\r\n')
+    await once(socket, 'close')
+    expect(received).toBe('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+  })
+
   test('close() ends idle keep-alive sockets and cuts hung ones, promptly', async () => {
     const running = await startMockServer({ port: 0 })
     let closed = false

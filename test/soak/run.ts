@@ -111,6 +111,8 @@ const ERROR_REQUESTS: Record<ErrorCode, () => Planned> = {
   // No state of a healthy mock answers these: Prefer, and a body over the limit.
   internal_error: () => api('prefer', 'internal_error', { ...signed(), prefer: 'code=500' }, keyBody('DEMO-OK-0001'), { forced: true }),
   payload_too_large: () => api('error', 'payload_too_large', signed(), JSON.stringify({ hardware_id: 'demo-device-1', product: 'demo', license_key: 'DEMO-OK-0001', pad: 'x'.repeat(1_100_000) })),
+  // Node's parser refuses a request line and headers over 16 KiB; the server answers the envelope and closes.
+  headers_too_large: () => api('hostile', 'headers_too_large', { ...signed(), 'x-padding': 'a'.repeat(17_000) }, keyBody('DEMO-OK-0001')),
   invalid_prefer_header: () => api('prefer', 'invalid_prefer_header', { ...signed(), prefer: 'code=400, example=no_such_example' }, keyBody('DEMO-OK-0001')),
   // The lifecycle endpoints' own codes, each from the demo seed's state.
   disabled_product: () => api('error', 'disabled_product', signed(), JSON.stringify({ hardware_id: 'demo-device-1', product: 'demo-disabled', license_key: 'X' })),

@@ -70,3 +70,11 @@ export function assertConformsToSpec(
   // Keycloak's error bodies (the token endpoint) carry no status.
   if (status >= 400 && envelope.error === undefined && envelope.status !== status) throw new Error(`envelope status ${String(envelope.status)} differs from HTTP ${status}`)
 }
+
+/** The names of the examples the spec lists under an operation's response of this status, in order (empty when none). */
+export function responseExamples(path: string, method: string, status: number): string[] {
+  const declared = spec.paths[path]?.[method]?.responses[String(status)]
+  if (!declared) return []
+  const media = resolve(declared).content?.['application/json'] as { examples?: Record<string, unknown> } | undefined
+  return Object.keys(media?.examples ?? {})
+}

@@ -5,7 +5,7 @@ import { fail } from '../errors.ts'
 import { licenseFeature } from '../features.ts'
 import { renderOfflineActivation } from '../offline-answers.ts'
 import { ok } from '../result.ts'
-import { ACTIVATION_CHECKS, activationEffect, findActivation, type ActivationFound } from '../rules/activation.ts'
+import { ACTIVATION_CHECKS, ACTIVATION_POOL_RULE, activationEffect, findActivation, type ActivationFound } from '../rules/activation.ts'
 import { featureLimits } from '../rules/consumption.ts'
 import { deactivationEffect, findDeactivation, LICENSE_CHECKS, type DeactivationFound } from '../rules/deactivation.ts'
 import { featureConsumptionsOf, OFFLINE_FLOATING_RULE, offlineValidator, readOffline, variablesOf, type ReadOffline } from '../rules/offline.ts'
@@ -35,7 +35,8 @@ export const activateOffline = defineEndpoint({
     const found = findActivation(body, credential, store, now)
     return found.ok ? ok<OfflineActivation>({ ...found.value, offline: offline.value }) : found
   },
-  rules: [OFFLINE_FLOATING_RULE, ...ACTIVATION_CHECKS] as readonly Rule<OfflineActivation>[],
+  // O9 refuses every floating cloud license, the only kind with a pool of slots: A5 could never answer after it.
+  rules: [OFFLINE_FLOATING_RULE, ...ACTIVATION_CHECKS.filter((rule) => rule !== ACTIVATION_POOL_RULE)] as readonly Rule<OfflineActivation>[],
   apply: (found, { store, now }) => {
     const device = store.applyActivation(activationEffect(found))
     const variables = variablesOf(found.offline.fields.variables)

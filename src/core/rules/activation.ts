@@ -26,6 +26,9 @@ export interface ActivationFound extends Identified {
  */
 const isTransfer = ({ freed, body }: ActivationFound) => freed !== undefined && freed.hardware_id !== body.hardware_id
 
+/** A5: a floating license's new device takes a slot: a full pool refuses it (x-inferred). */
+export const ACTIVATION_POOL_RULE: Rule<ActivationFound> = { ...POOL_RULE, row: 'A5' }
+
 export const ACTIVATION_CHECKS: readonly Rule<ActivationFound>[] = [
   SHARED.licenseFault,
   SHARED[16],
@@ -50,8 +53,7 @@ export const ACTIVATION_CHECKS: readonly Rule<ActivationFound>[] = [
         : undefined,
   },
   { row: 'A4', code: 'license_transferred_max_times', check: (found) => (isTransfer(found) && transfersExhausted(found.license) ? fail('license_transferred_max_times') : undefined) },
-  // A floating license's new device takes a slot: a full pool refuses it (x-inferred).
-  { ...POOL_RULE, row: 'A5' },
+  ACTIVATION_POOL_RULE,
 ]
 
 /** Rows 13–15, as for deactivation, and what the activation rules read. */
