@@ -11,6 +11,7 @@ import { packageVersion } from '../src/server.ts'
 import { signedHeaders } from '../src/core/signature.ts'
 import { ROOT, spawnNode, urlOf } from './support/processes.ts'
 import { assertConformsToSpec } from './support/spec.ts'
+import { DEMO } from './support/demo.ts'
 
 const outfile = join(ROOT, 'dist', `build-test-${process.pid}.mjs`)
 const outDir = join(ROOT, `dist-test-${process.pid}`)
@@ -29,7 +30,7 @@ test('the bundle serves the demo seed: health, a signed check that conforms, the
   const url = await urlOf(served)
   expect(await (await fetch(`${url}/__admin/health`)).json()).toEqual({ status: 'ok', version: packageVersion() })
 
-  const signed = signedHeaders({ apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' })
+  const signed = signedHeaders(DEMO)
   const check = await fetch(`${url}/api/v4/check_license?product=demo&license_key=DEMO-OK-0001&hardware_id=demo-device-2`, { headers: { date: signed.Date, authorization: signed.Authorization } })
   const text = await check.text()
   expect(check.status).toBe(200)

@@ -11,6 +11,7 @@ import { startMockServer } from '../src/server.ts'
 import { tempFolder } from './support/files.ts'
 import { ROOT, spawnCli, type Served as Spawned } from './support/processes.ts'
 import { assertConformsToSpec } from './support/spec.ts'
+import { DEMO } from './support/demo.ts'
 
 const DEMO_SEED = join(ROOT, 'scenarios', 'seeds', 'demo.yaml')
 const { dir, write } = tempFolder('cli')
@@ -47,7 +48,7 @@ describe('serve (a real process)', () => {
     expect(spawned.stdout()).toMatch(/^[^\n]* — api key demo-api-key, shared key demo-shared-key; OAuth client demo-client-id, secret demo-client-secret\n/)
     const publicKey = await (await fetch(`${url}/__admin/public-key?format=pem`)).text()
 
-    const signed = signedHeaders({ apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' })
+    const signed = signedHeaders(DEMO)
     const response = await fetch(`${url}/api/v4/deactivate_license`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', date: signed.Date, authorization: signed.Authorization },

@@ -11,6 +11,7 @@ import { ERRORS, ERROR_CODES, exampleBody, exampleWire, isOAuthCode } from '../.
 import { signedHeaders } from '../../src/core/signature.ts'
 import { loadScenarios, mockServerTarget, runScenarioList, type ResponseEvent, type Scenario } from '../../src/scenarios/index.ts'
 import { startMockServer, type RunningServer } from '../../src/server.ts'
+import { DEMO } from '../support/demo.ts'
 
 const PRISM = 'node_modules/.bin/prism'
 const SPEC = 'openapi/license-api.yaml'
@@ -148,7 +149,7 @@ describe('prism mock of the spec alone', () => {
     const response = await fetch(`${mock.url}/api/v4/deactivate_license`, {
       method: 'POST',
       headers: {
-        ...signedHeaders({ apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }),
+        ...signedHeaders(DEMO),
         'content-type': 'application/json',
         prefer: `code=${status}, example=${code}`,
       },
@@ -171,7 +172,7 @@ describe('prism mock of the spec alone', () => {
   test('Prefer: code=200 answers the success example', async () => {
     const response = await fetch(`${mock.url}/api/v4/deactivate_license`, {
       method: 'POST',
-      headers: { ...signedHeaders({ apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }), 'content-type': 'application/json', prefer: 'code=200' },
+      headers: { ...signedHeaders(DEMO), 'content-type': 'application/json', prefer: 'code=200' },
       body: JSON.stringify({ hardware_id: 'demo-device-1', product: 'demo', license_key: 'DEMO-OK-0001' }),
     })
     expect(response.status).toBe(200)

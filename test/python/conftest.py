@@ -122,7 +122,7 @@ class Tenant:
 
 @pytest.fixture
 def tenant(mock, request):
-    """A fresh tenant from the test module's SEED (a seed in the DESIGN field names). Api keys and
+    """A fresh tenant from the test module's SEED (a seed in the documented field names, docs/seeds.md). Api keys and
     OAuth client ids are unique across the server, so the seed's own get a suffix;
     tenant.credential(api_key or client_id) finds them."""
     seed = copy.deepcopy(getattr(request.module, "SEED"))

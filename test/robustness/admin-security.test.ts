@@ -11,8 +11,8 @@ import { exposureWarning, isLoopback, startMockServer } from '../../src/server.t
 import { assertConformsToSpec } from '../support/spec.ts'
 import { spawnCli, spawnNode, urlOf, ROOT } from '../support/processes.ts'
 import { codeOf, deactivate, post } from './seeds.ts'
+import { DEMO } from '../support/demo.ts'
 
-const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
 const TOKEN = 'admin-token-7f3a9c'
 const ROUTES: [string, string][] = [
   ['GET', '/health'],

@@ -8,8 +8,8 @@ import { describe, expect, test } from 'vitest'
 import { signedHeaders } from '../../src/core/signature.ts'
 import { spawnCli, urlOf, type Served } from '../support/processes.ts'
 import { post, pool, type Reply } from './seeds.ts'
+import { DEMO } from '../support/demo.ts'
 
-const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
 const MB = 1024 * 1024
 const linux = process.platform === 'linux'
 

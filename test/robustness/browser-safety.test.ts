@@ -9,8 +9,8 @@ import { main } from '../../src/cli.ts'
 import { signedHeaders } from '../../src/core/signature.ts'
 import { startMockServer, type RunningServer } from '../../src/server.ts'
 import { assertConformsToSpec } from '../support/spec.ts'
+import { DEMO } from '../support/demo.ts'
 
-const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
 const EVIL = 'https://evil.example'
 
 interface Answer {

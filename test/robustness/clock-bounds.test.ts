@@ -16,8 +16,8 @@ import { resolveSeed } from '../../src/seed-file.ts'
 import { startMockServer } from '../../src/server.ts'
 import { tempFolder } from '../support/files.ts'
 import { codeOf, deactivate, post } from './seeds.ts'
+import { DEMO } from '../support/demo.ts'
 
-const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
 const LAST = '9999-12-31T23:59:59.999Z'
 const folder = tempFolder('clock')
 

@@ -14,8 +14,8 @@ import { signedHeaders } from '../../src/core/signature.ts'
 import { resolveSeed } from '../../src/seed-file.ts'
 import { assertConformsToSpec } from '../support/spec.ts'
 import { post } from './seeds.ts'
+import { DEMO } from '../support/demo.ts'
 
-const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
 const seed = () => resolveSeed(new URL('../../scenarios/seeds/demo.yaml', import.meta.url).pathname)
 const deactivation = (hardware_id: string) => {
   const signed = signedHeaders(DEMO)

@@ -10,8 +10,8 @@ import { startMockServer } from '../../src/server.ts'
 import { assertConformsToSpec } from '../support/spec.ts'
 import { codeOf, deactivate, generatedSeed, pool, post, type Credentials, type Reply } from './seeds.ts'
 import { ACTIVATE, CHECK, codeOfAnswer } from './support.ts'
+import { DEMO } from '../support/demo.ts'
 
-const DEMO: Credentials = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
 const server = await startMockServer({ port: 0 })
 afterAll(() => server.close())
 

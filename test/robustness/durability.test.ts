@@ -15,8 +15,8 @@ import { openStateFile, StateFileError, type Persister } from '../../src/state-f
 import { tempFolder } from '../support/files.ts'
 import { spawnCli, urlOf, type Served } from '../support/processes.ts'
 import { codeOf, deactivate, generatedSeed, post } from './seeds.ts'
+import { DEMO } from '../support/demo.ts'
 
-const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
 /** kill -9 rounds: a handful in `npm test`; `KILL_RUNS=20 npx vitest run test/robustness/durability.test.ts` for the long run. */
 const KILL_RUNS = Number(process.env.KILL_RUNS ?? 4)
 const folder = tempFolder('durability')

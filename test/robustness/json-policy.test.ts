@@ -12,8 +12,8 @@ import { startMockServer } from '../../src/server.ts'
 import { StateFileError } from '../../src/state-file.ts'
 import { tempFolder } from '../support/files.ts'
 import { codeOf, deactivate, post } from './seeds.ts'
+import { DEMO } from '../support/demo.ts'
 
-const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
 const folder = tempFolder('json-policy')
 const DUPLICATE = /^Map keys must be unique: ".*" appears twice in one object$/
 

@@ -7,8 +7,8 @@ import { signedHeaders } from '../../src/core/signature.ts'
 import { startMockServer } from '../../src/server.ts'
 import { assertConformsToSpec } from '../support/spec.ts'
 import { codeOf, deactivate, post } from './seeds.ts'
+import { DEMO } from '../support/demo.ts'
 
-const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
 const DEACTIVATE = '/api/v4/deactivate_license'
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

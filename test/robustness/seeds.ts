@@ -2,6 +2,7 @@
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import type { SeedInput } from '../../src/core/seed.ts'
 import { signedHeaders } from '../../src/core/signature.ts'
+import { DEMO } from '../support/demo.ts'
 
 export interface Credentials {
   apiKey: string
@@ -10,7 +11,7 @@ export interface Credentials {
 
 /** `licenses` key-based licenses `${prefix}-<i>`, each with `devices` active devices `d-<j>`. */
 export function generatedSeed(options: { prefix: string; licenses: number; devices: number; credentials?: Credentials; product?: string }): SeedInput {
-  const credentials = options.credentials ?? { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
+  const credentials = options.credentials ?? DEMO
   const product = options.product ?? 'app'
   return {
     credentials: [{ api_key: credentials.apiKey, shared_key: credentials.sharedKey }],

@@ -8,10 +8,10 @@ import { afterAll, expect, test } from 'vitest'
 import { signedHeaders } from '../../src/core/signature.ts'
 import type { SeedInput } from '../../src/core/seed.ts'
 import { spawnCli, urlOf } from '../support/processes.ts'
+import { DEMO } from '../support/demo.ts'
 
 const root = mkdtempSync(join(tmpdir(), 'licensespring-mock-state-endpoints-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
-const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
 
 async function call(url: string, method: 'GET' | 'POST', path: string, fields: Record<string, unknown>): Promise<{ status: number; text: string }> {
   const headers = { ...signedHeaders(DEMO), 'content-type': 'application/json' }

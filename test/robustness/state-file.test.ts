@@ -12,8 +12,8 @@ import { startMockServer } from '../../src/server.ts'
 import { StateFileError } from '../../src/state-file.ts'
 import { spawnCli, urlOf } from '../support/processes.ts'
 import { codeOf, deactivate, generatedSeed, post } from './seeds.ts'
+import { DEMO } from '../support/demo.ts'
 
-const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
 const root = mkdtempSync(join(tmpdir(), 'licensespring-mock-state-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 let counter = 0

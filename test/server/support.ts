@@ -6,8 +6,9 @@ import type { SeedInput } from '../../src/core/seed.ts'
 import { signedHeaders } from '../../src/core/signature.ts'
 import { startMockServer, type MockServerOptions, type RunningServer } from '../../src/server.ts'
 import { assertConformsToSpec } from '../support/spec.ts'
+import { DEMO } from '../support/demo.ts'
+export { DEMO }
 
-export const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' } as const
 export const DEACTIVATE = '/api/v4/deactivate_license'
 
 export interface Credentials {

@@ -20,10 +20,10 @@ import { parseDuration } from '../../src/core/clock.ts'
 import { ERRORS, ERROR_CODES, type ErrorCode } from '../../src/core/errors.ts'
 import { signDate, signedHeaders } from '../../src/core/signature.ts'
 import { DEMO_SEED, loadSeedFile } from '../../src/seed-file.ts'
+import { DEMO } from '../support/demo.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const BIN = join(ROOT, 'bin', 'licensespring-mock.js')
-const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' }
 const SOAK = { apiKey: 'soak-api-key', sharedKey: 'soak-shared-key' }
 const DEACTIVATE = '/api/v4/deactivate_license'
 

@@ -7,11 +7,12 @@ import type { SeedInput } from '../../src/core/seed.ts'
 import { signedHeaders } from '../../src/core/signature.ts'
 import { createLicenseMock, type LicenseMock, type LicenseMockOptions } from '../../src/mock.ts'
 import { assertConformsToSpec } from './spec.ts'
+import { DEMO } from './demo.ts'
+export { DEMO }
 
 export const API_ORIGIN = 'https://api.licensespring.com'
 export const DEACTIVATE_URL = `${API_ORIGIN}/api/v4/deactivate_license`
 /** The demo seed's credentials (scenarios/seeds/demo.yaml). */
-export const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' } as const
 
 export interface Credentials {
   apiKey: string

@@ -1,15 +1,11 @@
 // The demo seed as the fuzz uses it: its credentials, and the identities a real client would send
 // (a license of a product, its key or one of its users, SSO tokens, a device, a feature), each
 // coherent with one license, so that plausible requests reach the success paths.
-import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import type { SeedInput } from '../../../src/core/seed.ts'
-import { DEMO_SEED, resolveSeed } from '../../../src/seed-file.ts'
-
-export const DEMO_SEED_FILE = fileURLToPath(DEMO_SEED)
-export const DEMO = { apiKey: 'demo-api-key', sharedKey: 'demo-shared-key' } as const
-/** The demo seed's fixed bearer token (credential demo-oauth-client). */
-export const DEMO_BEARER = 'demo-bearer-token'
+import { resolveSeed } from '../../../src/seed-file.ts'
+import { DEMO, DEMO_BEARER, DEMO_SEED_FILE } from '../../support/demo.ts'
+export { DEMO, DEMO_BEARER, DEMO_SEED_FILE }
 
 export type License = NonNullable<SeedInput['licenses']>[number]
 export type Device = NonNullable<License['devices']>[number]
