@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { runInNewContext } from 'node:vm'
 import { describe, expect, test } from 'vitest'
-import { COLLECT_AFTER_GROWTH, collectIfGrown, heapSize } from '../src/memory.ts'
+import { collectIfGrown, heapSize } from '../src/memory.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 

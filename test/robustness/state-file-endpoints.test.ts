@@ -5,19 +5,16 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, test } from 'vitest'
-import { signedHeaders } from '../../src/core/signature.ts'
 import type { SeedInput } from '../../src/core/seed.ts'
 import { spawnCli, urlOf } from '../support/processes.ts'
-import { DEMO } from '../support/demo.ts'
+import { signedRequest } from '../support/client.ts'
 
 const root = mkdtempSync(join(tmpdir(), 'licensespring-mock-state-endpoints-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 async function call(url: string, method: 'GET' | 'POST', path: string, fields: Record<string, unknown>): Promise<{ status: number; text: string }> {
-  const headers = { ...signedHeaders(DEMO), 'content-type': 'application/json' }
-  const target = method === 'GET' ? `${url}${path}?${new URLSearchParams(Object.entries(fields).map(([name, value]): [string, string] => [name, String(value)]))}` : `${url}${path}`
-  const response = await fetch(target, { method, headers, body: method === 'POST' ? JSON.stringify(fields) : undefined })
-  return { status: response.status, text: await response.text() }
+  const query = Object.fromEntries(Object.entries(fields).map(([name, value]): [string, string] => [name, String(value)]))
+  return method === 'GET' ? signedRequest({ origin: url, path, method, query }) : signedRequest({ origin: url, path, method, body: fields })
 }
 
 const stateOf = async (url: string) => (await (await fetch(`${url}/__admin/state`)).json()) as SeedInput

@@ -11,6 +11,7 @@ import { signedHeaders } from '../../src/core/signature.ts'
 import type { ActivateLicenseResponse } from '../../src/core/types.ts'
 import type { LicenseMock } from '../../src/mock.ts'
 import { API_ORIGIN, DEMO, baseSeed, deviceIn, expectError, licenseIn, userIn, useLicenseMock, type Answer, type Credentials } from '../support/msw.ts'
+import { signedRequest } from '../support/client.ts'
 import { assertConformsToSpec } from '../support/spec.ts'
 
 const harness = useLicenseMock()
@@ -31,16 +32,9 @@ interface Options {
 }
 
 /** One signed request through msw; the answer is checked against the spec of the operation at `path`. */
-async function post(body: unknown, options: Options = {}): Promise<Answer> {
+function post(body: unknown, options: Options = {}): Promise<Answer> {
   const path = options.path ?? ACTIVATE_PATH
-  const signed = signedHeaders(options.credentials ?? DEMO)
-  const merged: Record<string, string | undefined> = { 'content-type': 'application/json', date: signed.Date, authorization: signed.Authorization, ...options.headers }
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(merged)) if (value !== undefined) headers[name] = value
-  const response = await fetch(`${API_ORIGIN}${path}`, { method: 'POST', headers, body: options.raw ?? JSON.stringify(body) })
-  const text = await response.text()
-  assertConformsToSpec(response.status, text, path, 'post', Object.fromEntries(response.headers))
-  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as unknown }
+  return signedRequest({ ...options, origin: API_ORIGIN, path, body, spec: { path, method: 'post' } })
 }
 
 const activate = (body: unknown, options: Options = {}) => post(body, options)

@@ -7,11 +7,10 @@ import { describe, expect, test } from 'vitest'
 import { CHECK_CHECKS } from '../../src/core/rules/check.ts'
 import type { ErrorCode } from '../../src/core/errors.ts'
 import type { SeedInput } from '../../src/core/seed.ts'
-import { signedHeaders } from '../../src/core/signature.ts'
 import type { ActivateLicenseResponse, CheckLicenseResponse } from '../../src/core/types.ts'
 import type { LicenseMock } from '../../src/mock.ts'
 import { API_ORIGIN, DEMO, baseSeed, expectError, licenseIn, useLicenseMock, type Answer, type Credentials } from '../support/msw.ts'
-import { assertConformsToSpec } from '../support/spec.ts'
+import { signedRequest } from '../support/client.ts'
 
 const harness = useLicenseMock()
 
@@ -32,21 +31,11 @@ interface Options {
   spec?: { path: string; method: string }
 }
 
-/** One signed request through msw; the answer is checked against the spec. */
-async function request(query: Query | undefined, body: unknown, options: Options = {}): Promise<Answer> {
+/** One signed request through msw; the answer is checked against the spec, required headers included. */
+function request(query: Query | undefined, body: unknown, options: Options = {}): Promise<Answer> {
   const path = options.path ?? CHECK_PATH
   const method = options.method ?? 'GET'
-  const signed = signedHeaders(options.credentials ?? DEMO)
-  const merged: Record<string, string | undefined> = { date: signed.Date, authorization: signed.Authorization, ...options.headers }
-  if (body !== undefined) merged['content-type'] = 'application/json'
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(merged)) if (value !== undefined) headers[name] = value
-  const search = query === undefined ? '' : `?${typeof query === 'string' ? query : new URLSearchParams(query).toString()}`
-  const response = await fetch(`${API_ORIGIN}${path}${search}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  const text = await response.text()
-  const spec = options.spec ?? { path: path.replace(/\/$/, ''), method: method.toLowerCase() }
-  assertConformsToSpec(response.status, text, spec.path, spec.method, Object.fromEntries(response.headers))
-  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as unknown }
+  return signedRequest({ ...options, origin: API_ORIGIN, path, method, query, body, spec: options.spec ?? { path: path.replace(/\/$/, ''), method: method.toLowerCase() } })
 }
 
 const check = (query: Query, options: Options = {}) => request(query, undefined, options)

@@ -7,10 +7,9 @@ import { describe, expect, test } from 'vitest'
 import { ENDPOINTS } from '../../src/core/endpoints/index.ts'
 import type { ErrorCode } from '../../src/core/errors.ts'
 import type { SeedInput } from '../../src/core/seed.ts'
-import { signedHeaders } from '../../src/core/signature.ts'
 import type { LicenseMock } from '../../src/mock.ts'
-import { API_ORIGIN, DEMO, baseSeed, expectError, useLicenseMock, type Answer } from '../support/msw.ts'
-import { assertConformsToSpec } from '../support/spec.ts'
+import { API_ORIGIN, baseSeed, expectError, useLicenseMock, type Answer } from '../support/msw.ts'
+import { signedRequest } from '../support/client.ts'
 
 const harness = useLicenseMock()
 type LicenseSeed = NonNullable<SeedInput['licenses']>[number]
@@ -20,18 +19,10 @@ type Fields = Record<string, unknown>
 const endpoint = (name: string) => ENDPOINTS.find((candidate) => candidate.name === name)!
 
 /** One signed request to an endpoint: JSON body for POST, query string for GET; checked against the spec. */
-async function call(name: string, fields: Fields): Promise<Answer> {
+function call(name: string, fields: Fields): Promise<Answer> {
   const { method, path } = endpoint(name)
-  const signed = signedHeaders(DEMO)
-  const query = method === 'GET' ? `?${new URLSearchParams(Object.entries(fields).map(([key, value]): [string, string] => [key, String(value)])).toString()}` : ''
-  const response = await fetch(`${API_ORIGIN}${path}${query}`, {
-    method,
-    headers: { 'content-type': 'application/json', date: signed.Date, authorization: signed.Authorization },
-    body: method === 'GET' ? undefined : JSON.stringify(fields),
-  })
-  const text = await response.text()
-  assertConformsToSpec(response.status, text, path, method.toLowerCase(), Object.fromEntries(response.headers))
-  return { status: response.status, headers: response.headers, text, body: text === '' ? '' : (JSON.parse(text) as unknown) }
+  const query = Object.fromEntries(Object.entries(fields).map(([key, value]): [string, string] => [key, String(value)]))
+  return method === 'GET' ? signedRequest({ origin: API_ORIGIN, path, method, query }) : signedRequest({ origin: API_ORIGIN, path, method, body: fields })
 }
 
 const PRODUCT: ProductSeed = {

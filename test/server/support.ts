@@ -5,23 +5,13 @@ import { afterAll } from 'vitest'
 import type { SeedInput } from '../../src/core/seed.ts'
 import { signedHeaders } from '../../src/core/signature.ts'
 import { startMockServer, type MockServerOptions, type RunningServer } from '../../src/server.ts'
-import { assertConformsToSpec } from '../support/spec.ts'
+import { signedRequest, type Answer, type Credentials } from '../support/client.ts'
 import { DEMO } from '../support/demo.ts'
 export { DEMO }
 
 export const DEACTIVATE = '/api/v4/deactivate_license'
 
-export interface Credentials {
-  apiKey: string
-  sharedKey: string
-}
-
-export interface Answer {
-  status: number
-  headers: Headers
-  text: string
-  body: unknown
-}
+export type { Answer, Credentials } from '../support/client.ts'
 
 /** Starts a server on a free port, closed after the file's tests. */
 export async function startServer(options: MockServerOptions = {}): Promise<RunningServer> {
@@ -44,19 +34,8 @@ export interface CallOptions {
 }
 
 /** One License API call, signed as LicenseSpring's SDKs sign; the response is checked against the spec. */
-export async function call(server: { url: string }, body: unknown, options: CallOptions = {}): Promise<Answer> {
-  const signed = signedHeaders(options.credentials ?? DEMO, { apiKeyName: options.apiKeyName, spaces: options.spaces })
-  const merged: Record<string, string | undefined> = { 'content-type': 'application/json', date: signed.Date, authorization: signed.Authorization }
-  for (const [name, value] of Object.entries(options.headers ?? {})) merged[name.toLowerCase()] = value
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(merged)) if (value !== undefined) headers[name] = value
-  const method = options.method ?? 'POST'
-  const payload = method === 'GET' || method === 'HEAD' ? undefined : (options.raw ?? JSON.stringify(body))
-  const response = await fetch(`${server.url}${options.path ?? DEACTIVATE}`, { method, headers, body: payload, signal: options.signal })
-  const text = await response.text()
-  // The spec declares every answer of the API (404 and 405 included) under its one operation.
-  assertConformsToSpec(response.status, text)
-  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as unknown }
+export function call(server: { url: string }, body: unknown, options: CallOptions = {}): Promise<Answer> {
+  return signedRequest({ ...options, origin: server.url, path: options.path ?? DEACTIVATE, body })
 }
 
 export const keyBody = (license_key: string, hardware_id = 'demo-device-1', product = 'demo') => ({ hardware_id, product, license_key })

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { parseDuration } from '../../src/core/clock.ts'
 import { ERRORS, ERROR_CODES, type ErrorCode } from '../../src/core/errors.ts'
-import { signDate, signedHeaders } from '../../src/core/signature.ts'
+import { signDate } from '../../src/core/signature.ts'
 import { DEMO_SEED, loadSeedFile } from '../../src/seed-file.ts'
 import { DEMO } from '../support/demo.ts'
 

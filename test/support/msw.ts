@@ -4,9 +4,8 @@ import { setupServer, type SetupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
 import { ERRORS, type ErrorCode } from '../../src/core/errors.ts'
 import type { SeedInput } from '../../src/core/seed.ts'
-import { signedHeaders } from '../../src/core/signature.ts'
 import { createLicenseMock, type LicenseMock, type LicenseMockOptions } from '../../src/mock.ts'
-import { assertConformsToSpec } from './spec.ts'
+import { signedRequest, type Answer, type Credentials } from './client.ts'
 import { DEMO } from './demo.ts'
 export { DEMO }
 
@@ -14,10 +13,7 @@ export const API_ORIGIN = 'https://api.licensespring.com'
 export const DEACTIVATE_URL = `${API_ORIGIN}/api/v4/deactivate_license`
 /** The demo seed's credentials (scenarios/seeds/demo.yaml). */
 
-export interface Credentials {
-  apiKey: string
-  sharedKey: string
-}
+export type { Answer, Credentials } from './client.ts'
 
 export interface CallOptions {
   credentials?: Credentials
@@ -35,29 +31,13 @@ export interface CallOptions {
   url?: string
 }
 
-/** What a client sees of a response. */
-export interface Answer {
-  status: number
-  headers: Headers
-  text: string
-  body: unknown
-}
-
 /**
  * Sends one request through fetch (intercepted by msw) and validates the response against the
  * spec before returning it, so no test can forget to.
  */
-export async function send(body: unknown, options: CallOptions = {}): Promise<Answer> {
-  const signed = signedHeaders(options.credentials ?? DEMO, { date: options.date, apiKeyName: options.apiKeyName, spaces: options.spaces })
-  const merged: Record<string, string | undefined> = { 'content-type': 'application/json', ...signed, ...options.headers }
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(merged)) if (value !== undefined) headers[name] = value
-  const method = options.method ?? 'POST'
-  const payload = method === 'GET' || method === 'HEAD' ? undefined : (options.raw ?? JSON.stringify(body))
-  const response = await fetch(options.url ?? DEACTIVATE_URL, { method, headers, body: payload })
-  const text = await response.text()
-  assertConformsToSpec(response.status, text)
-  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as unknown }
+export function send(body: unknown, options: CallOptions = {}): Promise<Answer> {
+  const url = new URL(options.url ?? DEACTIVATE_URL)
+  return signedRequest({ ...options, origin: url.origin, path: url.pathname, query: url.search.slice(1) || undefined, body })
 }
 
 /** The error envelope, exactly: the code's status, the code, this message, and no other keys. */
