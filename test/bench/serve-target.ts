@@ -103,12 +103,13 @@ if (mode === 'plain') {
     // The engine snapshots a seed that was not read from a large text.
     const snapshot = initial ?? snapshotSeed(seed)
     lap('snapshotMs')
-    return createEngine({ seed, initial: snapshot })
+    // As startMockServer builds it: the @msw/data collections on first use.
+    return createEngine({ seed, initial: snapshot, model: 'lazy' })
   })()
   lap('storeMs')
   collectIfGrown(heapBefore, 2)
   lap('collectMs')
-  print('PHASES', { ...phases, ...memory(), licenses: engine.tenant()!.store.db.licenses.count() })
+  print('PHASES', { ...phases, ...memory(), licenses: engine.tenant()!.store.licenseList().length })
   process.exit(0)
 } else {
   process.stderr.write('usage: serve-target.ts plain BODY_BASE64 | mock SEED_FILE | phases SEED_FILE\n')
