@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
-import { parseSeedText, validateSeed, type SeedResult } from '../src/core/seed.ts'
+import { COMPILED_FROM, isLargeSeed, parseSeedText, validateSeed, type SeedResult } from '../src/core/seed.ts'
 import { DEMO_SEED } from '../src/seed-file.ts'
 
 class Box {}
@@ -15,7 +15,7 @@ const viaZod = (input: unknown): unknown =>
   typeof input === 'object' && input !== null && !Array.isArray(input) ? Object.assign(new Box(), input) : input
 
 function expectSame(input: unknown) {
-  const fast = validateSeed(input)
+  const fast = validateSeed(input, { compiled: true })
   const reference = validateSeed(viaZod(input))
   expect(fast).toStrictEqual(reference)
   // Key order too (toStrictEqual ignores it).
@@ -214,12 +214,18 @@ describe('the fast path of validateSeed agrees with zod', () => {
     expect(valid).toBeGreaterThan(runs / 5)
   })
 
-  test('does not change its input', () => {
+  test.each([true, false])('does not change its input (compiled: %s)', (compiled) => {
     const input = { licenses: [{ product: 'p', license_key: 'K', devices: [{ hardware_id: 'h' }] }], products: [{ short_code: 'p' }] }
     const before = JSON.stringify(input)
-    const seed = ok(validateSeed(input))
+    const seed = ok(validateSeed(input, { compiled }))
     expect(JSON.stringify(input)).toBe(before)
     expect(seed.licenses[0]).not.toBe(input.licenses[0])
     expect(seed.licenses[0].devices[0]).not.toBe(input.licenses[0].devices[0])
+  })
+
+  test(`seeds of ${COMPILED_FROM} licenses and more take the compiled path, smaller ones zod`, () => {
+    const seedOf = (count: number) => ({ products: [{ short_code: 'p' }], licenses: Array.from({ length: count }, (_, i) => ({ product: 'p', license_key: `K-${i}` })) })
+    expect([isLargeSeed(seedOf(COMPILED_FROM)), isLargeSeed(seedOf(COMPILED_FROM - 1)), isLargeSeed({ licenses: 'many' }), isLargeSeed(null)]).toEqual([true, false, false, false])
+    expectSame(seedOf(COMPILED_FROM))
   })
 })

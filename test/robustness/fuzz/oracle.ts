@@ -62,8 +62,8 @@ export function preferenceFor(endpoint: Endpoint, prefer: string | undefined) {
 }
 
 /** The answer Prefer forces on a routed request, as status and code; undefined when it forces none. */
-function forcedBy(endpoint: Endpoint, prefer: string | undefined): { status: number; code: string; body?: string } | undefined {
-  const preference = preferenceFor(endpoint, prefer)
+function forcedBy(endpoint: Endpoint, request: FuzzRequest): { status: number; code: string; body?: string } | undefined {
+  const preference = preferenceFor(endpoint, request.headers.prefer)
   if (!preference.ok) return { status: 422, code: 'invalid_prefer_header' }
   const wanted: Preference | undefined = preference.value
   if (wanted === undefined) return undefined
@@ -72,7 +72,9 @@ function forcedBy(endpoint: Endpoint, prefer: string | undefined): { status: num
     return { status: 200, code: endpoint.success, body: endpoint.empty ? '' : JSON.stringify(endpoint.example) }
   }
   if (!specAnswers(endpoint, wanted.code)) return { status: 422, code: 'invalid_prefer_header' }
-  return { status: ERRORS[wanted.code].status, code: wanted.code, body: JSON.stringify(exampleWire(wanted.code)) }
+  // not_found names the request's own method and path, as a real 404 does.
+  const body = wanted.code === 'not_found' ? { status: 404, code: 'not_found', message: `Not found: ${request.method} ${splitTarget(request).path}` } : exampleWire(wanted.code)
+  return { status: ERRORS[wanted.code].status, code: wanted.code, body: JSON.stringify(body) }
 }
 
 /**
@@ -120,7 +122,7 @@ export function checkAnswer(request: FuzzRequest, answer: Answer, before: SeedIn
     expectAnswer({ status: 413, code: 'payload_too_large' }, 'a body over the limit')
     return unchanged()
   }
-  const forced = forcedBy(endpoint, request.headers.prefer)
+  const forced = forcedBy(endpoint, request)
   if (forced) {
     expectAnswer(forced, `Prefer: ${request.headers.prefer}`)
     return unchanged()
