@@ -4,8 +4,9 @@
 // seed). V8 collects the old generation only when it next grows past a limit it raised while
 // loading, so a mock that then serves light traffic, or none, sits on that memory for a long
 // time. With `node --expose-gc`, startMockServer runs full collections while it loads a large
-// seed, before it listens: measured on the 100 000-license bench seed, RSS at the ready line
-// about 260 MB instead of about 410 MB.
+// seed, before it listens: measured by `npm run bench` on the 100 000-license seed (its seed-load
+// row runs the load both ways), RSS at the ready line 304 MB instead of 324–407 MB in two runs,
+// for about 0.1–0.4 s more load time.
 import { getHeapStatistics } from 'node:v8'
 
 /** Heap growth since the load began above which collecting is worth its time (a pass takes 60-110 ms with the 120 MB live after loading 100 000 licenses). */

@@ -228,11 +228,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
   /** Faults and Prefer: an answer on demand, state untouched. Undefined when neither asks. */
   function forcedAnswer(exchange: Exchange, endpoint: Endpoint, input: Result<unknown>, client: string | undefined): CoreResponse | undefined {
-    const fields: FaultTarget = input.ok && typeof input.value === 'object' && input.value !== null ? (input.value as FaultTarget) : {}
-    // A fault's client_id is the client whose token the request carries: a token request is not faulted by it.
-    const target: FaultTarget = client === undefined || endpoint.auth !== 'license' ? { ...fields, client_id: undefined } : { ...fields, client_id: client }
     // The default tenant's faults when the key is unknown.
-    const fault = (exchange.tenant ?? tenants.get()!).faults.take(target, endpoint.name, (code) => answeredBy(code, endpoint))
+    const faults = (exchange.tenant ?? tenants.get()!).faults
+    const fault = faults.empty ? undefined : faults.take(faultTarget(endpoint, input, client), endpoint.name, (code) => answeredBy(code, endpoint))
     exchange.delayMs = fault?.delay_ms || undefined
     exchange.faultId = fault?.id
     // A network fault sends no answer (the adapter breaks the connection): the body is never sent.
@@ -254,6 +252,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return exchange.reply(fail('invalid_prefer_header', { reason: `${endpoint.name} answers success from the state only; Prefer can force its errors` }))
     }
     return exchange.reply(ok({ code: endpoint.success, body: endpoint.example, changed: false }))
+  }
+
+  /** What a fault matches on: the request's fields, and the client whose token it carries (a token request is not faulted by it). */
+  function faultTarget(endpoint: Endpoint, input: Result<unknown>, client: string | undefined): FaultTarget {
+    const fields: FaultTarget = input.ok && typeof input.value === 'object' && input.value !== null ? (input.value as FaultTarget) : {}
+    return client === undefined || endpoint.auth !== 'license' ? { ...fields, client_id: undefined } : { ...fields, client_id: client }
   }
 
   /** A forced error's body: its example, except that `not_found` names the request's own method and path. */

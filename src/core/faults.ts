@@ -52,6 +52,8 @@ export interface Faults {
   list(): Fault[]
   remove(id: string): boolean
   clear(): void
+  /** No fault is set: the common case, answered without building a match target. */
+  readonly empty: boolean
   /** The first matching fault whose error (if any) the endpoint answers (`answers`), counted as fired. */
   take(target: FaultTarget, endpoint?: string, answers?: (code: ErrorCode) => boolean): Fault | undefined
 }
@@ -73,6 +75,9 @@ export function createFaults(): Faults {
       return ok(fault)
     },
     list: () => faults.map((fault) => ({ ...fault })),
+    get empty() {
+      return faults.length === 0
+    },
     remove(id) {
       const before = faults.length
       faults = faults.filter((fault) => fault.id !== id)

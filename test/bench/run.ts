@@ -5,11 +5,11 @@
 // Every server under test runs in its own child process; autocannon (the load generator) runs in
 // this one, so on a 2-core machine each gets a core. All traffic goes to 127.0.0.1.
 //
-//   npm run bench                       the full run (about 4 minutes), docs/performance.md updated
+//   npm run bench                       the full run (about 10 minutes), docs/performance.md updated
 //   npm run bench -- --quick            shorter runs, docs/performance.md left alone
 //   npm run bench -- --no-readme        full run, docs/performance.md left alone
 //   npm run bench -- --cpu-prof DIR     also write a V8 CPU profile of each mock server to DIR
-//   npm run bench -- --skip NAME        leave out a part: main ((a)–(c), (f)), state ((f)), prism, check, scale, startup, inprocess
+//   npm run bench -- --skip NAME        leave out a part: main ((a)–(c), (f)), state ((f)), prism, check, mixed, scale, startup, inprocess, memos
 import autocannon, { type Result } from 'autocannon'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util'
 import { fail } from '../../src/core/errors.ts'
 import { signedHeaders } from '../../src/core/signature.ts'
 import { build } from '../../scripts/build.ts'
+import { measureAuthMemos } from './memos.ts'
 import { BENCH_API_KEY, BENCH_PRODUCT, BENCH_SHARED_KEY, errorBody, hardwareId, licenseKey, successBody, writeSeed } from './seeds.ts'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -316,6 +317,7 @@ const results: {
     success: Measured & { deactivated: number }
   }[]
   startup?: { medianMs: number; runs: number[] }
+  memos?: { repeatedUs: number; freshUs: number }
   inprocess?: { sequential: { perSecond: number; non2xx: number; requests: number }; concurrent: { perSecond: number; non2xx: number; requests: number } }
 } = { scale: [], ceilingRuns: [], errorRuns: [], successRuns: [], stateSuccessRuns: [] }
 
@@ -592,6 +594,13 @@ async function runStartup() {
   results.startup = { medianMs: sorted[1], runs }
 }
 
+/** The auth path's memos, in this process (no server): best of three rounds. */
+function runMemos() {
+  log('memos: the auth path with repeated and with new headers')
+  const rounds = [0, 1, 2].map(() => measureAuthMemos(QUICK ? 20_000 : 100_000))
+  results.memos = { repeatedUs: Math.min(...rounds.map((round) => round.repeatedUs)), freshUs: Math.min(...rounds.map((round) => round.freshUs)) }
+}
+
 async function runInProcess() {
   log('in-process: msw setupServer + fetch')
   const seconds = QUICK ? 1 : 3
@@ -745,6 +754,12 @@ function report(): string {
     rows.push(['in-process: msw `setupServer` + `fetch`, one at a time', int(sequential.perSecond), ...empty, `${int(sequential.requests)} deactivations, non-2xx ${sequential.non2xx}`, '', ''])
     rows.push(['in-process: msw `setupServer` + `fetch`, 20 concurrent', int(concurrent.perSecond), ...empty, `${int(concurrent.requests)} deactivations, non-2xx ${concurrent.non2xx}`, '', ''])
   }
+  if (results.memos) {
+    const { repeatedUs, freshUs } = results.memos
+    const errorCpu = results.error?.serverCpuUs
+    const share = errorCpu ? `; the difference is ${pct(freshUs - repeatedUs, errorCpu)} of (b)'s server CPU per request` : ''
+    rows.push(['in-process: the auth path (rules 2–9), the same Authorization and Date again vs new ones each request', '', '', '', '', '', '', '', `${ms(repeatedUs)} vs ${ms(freshUs)} µs per request${share}`, '', ''])
+  }
   const header = ['Measure', 'req/s', 'of ceiling', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'server RSS MB', 'other load', 'Details', 'Target', 'Met']
   const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n')
   return [
@@ -804,6 +819,7 @@ try {
   if (!skip.has('scale')) await runScale(dir)
   if (!skip.has('startup')) await runStartup()
   if (!skip.has('inprocess')) await runInProcess()
+  if (!skip.has('memos')) runMemos()
   const markdown = report()
   process.stdout.write(`${markdown}\n`)
   if (!QUICK && !flags['no-readme'] && skip.size === 0) {
