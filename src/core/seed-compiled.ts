@@ -128,12 +128,21 @@ function objectBuilder(properties: Record<string, Node>): Builder {
     lines.push(`given = value[${name}]`, 'if (given === undefined) {', `  if (${name} in value) return BAIL`)
     if ('default' in child) lines.push(`  out[${name}] = ${literalOf(child.default) ?? `freshes[${freshes.push(freshOf(child.default)) - 1}]()`}`)
     if (build === same) lines.push(`} else out[${name}] = given`)
-    else lines.push(`} else {`, `  built = children[${children.push(build) - 1}](given, strings)`, '  if (built === BAIL) return BAIL', `  out[${name}] = built`, '}')
+    else if (isInstant(child)) lines.push('} else if (typeof given !== "string") out[' + name + '] = given', 'else {', '  built = strings.get(given)', '  if (built === undefined) strings.set(given, (built = given))', `  out[${name}] = built`, '}')
+    else if (child.items && !child.properties) {
+      // A list inline: its items' builder called in a loop here, not through the list's own closure.
+      const item = children.push(builderOf(child.items)) - 1
+      lines.push('} else {', '  if (!Array.isArray(given) || Object.getPrototypeOf(given) !== Array.prototype) return BAIL', '  const list = new Array(given.length)')
+      lines.push('  for (let i = 0; i < given.length; i++) {', `    built = children[${item}](given[i], strings)`, '    if (built === BAIL) return BAIL', '    list[i] = built', '  }', `  out[${name}] = list`, '}')
+    } else lines.push(`} else {`, `  built = children[${children.push(build) - 1}](given, strings)`, '  if (built === BAIL) return BAIL', `  out[${name}] = built`, '}')
   }
   lines.push('return out')
   const factory = new Function('isPlain', 'BAIL', 'children', 'freshes', `return function build(value, strings) {\n${lines.join('\n')}\n}`) as (...args: unknown[]) => Builder
   return factory(isPlain, BAIL, children, freshes)
 }
+
+/** A plain instant (`format: instant`, nothing else to walk): kept once per distinct text, inline. */
+const isInstant = (node: Node): boolean => node.format === 'instant' && !node.properties && !node.items && !node.anyOf && node.additionalProperties === undefined
 
 /** A default as source text, when it is a primitive or an empty array or object; else undefined. */
 function literalOf(value: unknown): string | undefined {

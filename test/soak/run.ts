@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { parseDuration } from '../../src/core/clock.ts'
-import { ERRORS, ERROR_CODES, type ErrorCode } from '../../src/core/errors.ts'
+import { answeredBy, ERRORS, ERROR_CODES, type ErrorCode } from '../../src/core/errors.ts'
 import { signDate } from '../../src/core/signature.ts'
 import { DEMO_SEED, loadSeedFile } from '../../src/seed-file.ts'
 import { DEMO } from '../support/demo.ts'
@@ -123,7 +123,7 @@ const ERROR_REQUESTS: Record<ErrorCode, () => Planned> = {
   feature_not_floating: () => post('feature_not_floating', '/api/v4/floating/feature_release', { ...features, feature: 'demo-export' }),
   floating_feature_device_not_in_use: () => post('floating_feature_device_not_in_use', '/api/v4/floating/feature_release', { ...features, hardware_id: 'demo-device-2', feature: 'demo-floating' }),
   floating_not_available: () => get('floating_not_available', '/api/v4/check_license', { product: 'demo', license_key: 'DEMO-FLOATING-POOL', hardware_id: 'demo-device-2' }),
-  license_not_floating: () => post('license_not_floating', '/api/v4/floating/release', { product: 'demo', license_key: 'DEMO-OK-0001', hardware_id: 'demo-device-1' }),
+  license_not_floating: () => post('license_not_floating', '/api/v4/floating/borrow', { product: 'demo', license_key: 'DEMO-OK-0001', hardware_id: 'demo-device-1' }),
   borrow_until_not_valid: () =>
     post('borrow_until_not_valid', '/api/v4/floating/borrow', { product: 'demo', license_key: 'DEMO-FLOATING-POOL', hardware_id: 'demo-device-1', borrowed_until: '2000-01-01T00:00:00Z' }),
   missing_hardware_id: () => get('missing_hardware_id', '/api/v4/trial_key', { product: 'demo' }),
@@ -153,6 +153,8 @@ const ERROR_REQUESTS: Record<ErrorCode, () => Planned> = {
 const missing = ERROR_CODES.filter((code) => !Object.hasOwn(ERROR_REQUESTS, code))
 if (missing.length > 0) throw new Error(`the soak has no request for ${missing.join(', ')}`)
 const REGULAR_CODES = ERROR_CODES.filter((code) => code !== 'payload_too_large')
+/** What a fault or Prefer can force on a deactivation: every code but the token endpoint's own (Keycloak's). */
+const DEACTIVATION_CODES = REGULAR_CODES.filter((code) => answeredBy(code, { operationId: 'deactivateLicense' }))
 
 const adminRequest = (kind: string, method: string, path: string, status: number, body?: unknown): Planned => ({
   kind,
@@ -345,7 +347,7 @@ async function adminCall(): Promise<void> {
   } else {
     // A fault on a hardware_id nobody else uses: add it, trigger it once, see it gone.
     const hardware = `soak-fault-${++faultSequence}`
-    const code = REGULAR_CODES[Math.floor(Math.random() * REGULAR_CODES.length)]
+    const code = DEACTIVATION_CODES[Math.floor(Math.random() * DEACTIVATION_CODES.length)]
     const variants = [
       { spec: { match: { hardware_id: hardware }, error: code, times: 1 }, expect: { status: ERRORS[code].status, code } },
       { spec: { match: { hardware_id: hardware }, delay_ms: 20, times: 1 }, expect: { status: 400, code: 'device_not_found' } },
@@ -405,7 +407,7 @@ async function pipeliningHog(): Promise<void> {
 async function errorCall(): Promise<void> {
   // Now and then, the same code through Prefer instead of state.
   const code = REGULAR_CODES[Math.floor(Math.random() * REGULAR_CODES.length)]
-  if (Math.random() < 0.1) {
+  if (Math.random() < 0.1 && DEACTIVATION_CODES.includes(code)) {
     await run(api('prefer', code, { ...signed(), prefer: `code=${ERRORS[code].status}, example=${code}` }, keyBody('DEMO-OK-0001'), { forced: ERRORS[code].status >= 500 }))
   } else {
     await run(ERROR_REQUESTS[code]())

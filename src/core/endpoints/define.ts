@@ -32,7 +32,7 @@ export interface Env {
   /** Real time (ms): what OAuth tokens expire on. */
   realNow: number
   /** Where the client reached the mock, e.g. `http://127.0.0.1:4010` (answers that name a URL of ours). */
-  origin: string
+  origin: () => string
   tokens: TokenIssuer
   /** Seconds an issued token is valid unless its client says otherwise. */
   tokenLifetime: number

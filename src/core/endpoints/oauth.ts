@@ -19,7 +19,7 @@ export const oauthUrl = defineEndpoint({
   request: {},
   find: (query: { login_type: string }) => ok(query),
   rules: [],
-  answer: (query, _applied, { origin }) => ({ url: `${origin}${TOKEN_PATH}`, login_type: query.login_type }),
+  answer: (query, _applied, { origin }) => ({ url: `${origin()}${TOKEN_PATH}`, login_type: query.login_type }),
 })
 
 export const oauthToken = defineEndpoint({
