@@ -43,7 +43,8 @@ export function exampleOf(block: CodeBlock): Example | undefined {
   const typescript = TS.has(block.lang)
   if (!typescript && !JS.has(block.lang)) return undefined
   const named = namedFile(block.code)
-  const runner: Runner = importsVitest(block.code) || /\.test\.[cm]?[jt]s$/.test(named ?? '') ? 'vitest' : importsNodeTest(block.code) ? 'node-test' : 'node'
+  // What it imports decides first: a `*.test.mjs` of node:test is run by node --test, not vitest.
+  const runner: Runner = importsVitest(block.code) ? 'vitest' : importsNodeTest(block.code) ? 'node-test' : /\.test\.[cm]?[jt]s$/.test(named ?? '') ? 'vitest' : 'node'
   const extension = typescript ? (block.lang === 'mts' ? '.mts' : block.lang === 'cts' ? '.cts' : '.ts') : block.lang === 'cjs' || isCommonJs(block.code) ? '.cjs' : '.mjs'
   const file = named ?? `example${runner === 'vitest' ? '.test' : ''}${extension}`
   return { ...block, runner, typescript: /\.[cm]?ts$/.test(file), dir, file }

@@ -33,6 +33,7 @@ describe('what an example is', () => {
     ['ts', "import { it } from 'vitest'\n", 'vitest', 'example.test.ts'],
     ['ts', "// test/license-api.test.ts\nimport { runScenarios } from 'licensespring-mock'\n", 'vitest', 'test/license-api.test.ts'],
     ['js', "import test from 'node:test'\n", 'node-test', 'example.mjs'],
+    ['js', "// license.test.mjs — node --test license.test.mjs\nimport { test } from 'node:test'\n", 'node-test', 'license.test.mjs'],
     ['js', "const { LicenseAPI } = require('@licensespring/node-sdk')\n", 'node', 'example.cjs'],
     ['js', "// flow.mjs — node flow.mjs\nimport { LicenseAPI } from '@licensespring/node-sdk'\n", 'node', 'flow.mjs'],
     ['ts', "import { startMockServer } from 'licensespring-mock'\n", 'node', 'example.ts'],
