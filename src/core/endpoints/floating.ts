@@ -1,4 +1,5 @@
 // Floating slots: licenses (release, borrow) and features (check, release, borrow).
+import type { ProductRecord } from '../store.ts'
 import { featureView, deviceId, COMPANY } from '../views.ts'
 import { maxBorrowTime, isFloating } from '../floating.ts'
 import { findFeature, type FeatureRequest } from '../rules/consumption.ts'
@@ -13,7 +14,7 @@ import {
   releaseSlot,
   type BorrowRequest,
 } from '../rules/floating.ts'
-import { activeRow, DEVICE_RULES, findDevice, type Identity } from '../rules/shared.ts'
+import { activeRow, DEVICE_RULES, findDevice, type Identified, type Identity } from '../rules/shared.ts'
 import { defineEndpoint } from './define.ts'
 
 type DeviceRequest = Identity & { hardware_id: string }
@@ -50,13 +51,7 @@ export const floatingBorrow = defineEndpoint({
     store.applySlot(holdSlot(found, 'borrow', until))
     return until
   },
-  answer: (found, until) => ({
-    borrowed_until: until,
-    max_borrow_time: maxBorrowTime(found.license, found.product),
-    device_id: deviceId(found.license, activeRow(found).hardware_id),
-    license_id: found.license.id,
-    company: COMPANY,
-  }),
+  answer: borrowAnswer,
 })
 
 export const checkLicenseFeature = defineEndpoint({
@@ -108,11 +103,16 @@ export const floatingFeatureBorrow = defineEndpoint({
     store.applyFeatureSlot(featureSlotEffect(found, 'borrow', until))
     return until
   },
-  answer: (found, until) => ({
+  answer: borrowAnswer,
+})
+
+/** What both borrows answer: the slot's end and the device's ids. */
+function borrowAnswer(found: Identified & { product: ProductRecord }, until: string) {
+  return {
     borrowed_until: until,
     max_borrow_time: maxBorrowTime(found.license, found.product),
     device_id: deviceId(found.license, activeRow(found).hardware_id),
     license_id: found.license.id,
     company: COMPANY,
-  }),
-})
+  }
+}
