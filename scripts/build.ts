@@ -5,7 +5,8 @@
 //   projects load from the package (`exports` points there);
 // - dist/licensespring-mock.mjs: the CLI (src/cli.ts and every dependency) bundled into one file by
 //   esbuild, so that `licensespring-mock serve` loads one module instead of some 600 (about 1 s →
-//   0.3 s to the ready line).
+//   0.3 s to the ready line);
+// - dist/demo-seed.json: the demo seed, parsed and validated (src/seed-prebuilt.ts).
 //
 // Both sit one level below the package root, as src/ does, so the paths they resolve from their
 // own location (the demo seed, package.json) hold in the sources, the compiled API and the bundle.
@@ -14,6 +15,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { demoSeedPath } from '../src/package-files.ts'
+import { writePrebuiltSeed } from '../src/seed-prebuilt.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 export const DIST = join(root, 'dist')
@@ -30,6 +33,7 @@ export function buildLibrary(outDir = DIST): void {
   const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', outDir], { cwd: root, encoding: 'utf8' })
   if (result.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${result.stdout}${result.stderr}`)
   rewriteDeclarationImports(outDir)
+  writePrebuiltSeed(readFileSync(demoSeedPath, 'utf8'), join(outDir, 'demo-seed.json'))
 }
 
 /**

@@ -66,7 +66,8 @@ Options:
   --token-lifetime S  seconds the OAuth tokens the token endpoint issues are valid, for
                       clients without their own token_lifetime in the seed (default 300)
   --signing-key FILE  PEM private key (RSA, >= 2048 bits) to sign activate_license and
-                      check_license answers with (default: a new key pair each start);
+                      check_license answers with (default: the demo seed's own key,
+                      public on purpose, with the demo seed; else a new key pair each start);
                       the public key is printed at start and served at /__admin/public-key
   -h, --help          show this help`
 

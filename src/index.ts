@@ -22,7 +22,7 @@ export type {
 } from './core/types.ts'
 export { createSigner, generateSigningKey, SigningKeyError, type Signer } from './core/signing.ts'
 export { InvalidSeedError, loadSeedFile, resolveSeed, DEMO_SEED } from './seed-file.ts'
-export { demoSeedPath, shippedScenariosPath } from './package-files.ts'
+export { demoSeedPath, demoSigningKeyPath, shippedScenariosPath } from './package-files.ts'
 export { startMockServer, type MockServerOptions, type RunningServer } from './server.ts'
 export { createHttpAdapter, type HttpAdapter, type HttpAdapterOptions } from './adapters/http.ts'
 export { createAdmin, type Admin, type AdminRequest, type AdminResponse } from './adapters/admin.ts'

@@ -10,7 +10,8 @@ import type { SeedInput } from './core/seed.ts'
 import type { Db } from './core/store.ts'
 import type { PortalRequest } from './core/portal.ts'
 import type { Created } from './core/tenants.ts'
-import { DEMO_SEED, InvalidSeedError, resolveSeedForEngine } from './seed-file.ts'
+import { DEMO_SEED, InvalidSeedError, isDemoSeed, resolveSeedForEngine } from './seed-file.ts'
+import { demoSigningKey } from './package-files.ts'
 
 export interface LicenseMockOptions {
   /**
@@ -23,7 +24,7 @@ export interface LicenseMockOptions {
   clock?: string | Date
   /** Journal capacity (default 10 000). */
   journalSize?: number
-  /** PEM private key (RSA, ≥ 2048 bits) for activation and check signatures; generated when absent. */
+  /** PEM private key (RSA, ≥ 2048 bits) for activation and check signatures; when absent, the demo seed's key (`demoSigningKeyPath`) for the demo seed, else generated. */
   signingKey?: string
 }
 
@@ -78,7 +79,8 @@ export function createLicenseMock(options: LicenseMockOptions = {}): LicenseMock
   const clock = createClock(start)
   const faults = createFaults()
   const journal = createJournal(options.journalSize)
-  const ready = createEngine({ seed, initial, clock, faults, journal, signingKey: options.signingKey })
+  const signingKey = options.signingKey ?? (isDemoSeed(options.seed) ? demoSigningKey() : undefined)
+  const ready = createEngine({ seed, initial, clock, faults, journal, signingKey })
   let engine: Engine | undefined
   void ready.then((value) => (engine = value), () => undefined)
   const store = () => {

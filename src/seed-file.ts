@@ -3,12 +3,14 @@
 // A seed given as a string is a file path, relative to the working directory (as any path a user
 // passes: Node's own resolution), or the word `demo` for the demo seed that ships with the package.
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { createRequire } from 'node:module'
 import type * as Yaml from 'yaml'
 import { parseSeedText, validateSeed, type Seed, type SeedInput, type SeedIssue, type SeedResult } from './core/seed.ts'
 import { snapshotSeedText, TEXT_SNAPSHOT_FROM, type SeedSnapshot } from './core/snapshot.ts'
 import { describeJsonError } from './json-error.ts'
-import { demoSeedPath } from './package-files.ts'
+import { DEMO_SEED, demoSeedPath } from './package-files.ts'
+import { prebuiltSeed } from './seed-prebuilt.ts'
 
 export class InvalidSeedError extends Error {
   constructor(
@@ -28,6 +30,13 @@ export function seedFilePath(seed: string): string {
   return seed === DEMO_SEED_NAME ? demoSeedPath : seed
 }
 
+/** Whether a seed option names the demo seed: absent, `demo`, or the demo seed's own path. */
+export function isDemoSeed(seed: string | URL | SeedInput | undefined): boolean {
+  if (seed === undefined) return true
+  if (seed instanceof URL) return seed.href === DEMO_SEED.href
+  return typeof seed === 'string' && resolve(seedFilePath(seed)) === demoSeedPath
+}
+
 function readSeedFile(file: string): Buffer {
   try {
     return readFileSync(file)
@@ -43,6 +52,8 @@ const isJsonFile = (file: string) => /\.json$/i.test(file)
 const holdsNothing = (text: string) => !/^[ \t]*[^\s#]/m.test(text)
 
 function parseSeedFile(file: string, text: string): Seed {
+  const prebuilt = file === demoSeedPath ? prebuiltSeed(text) : undefined
+  if (prebuilt) return prebuilt
   if (holdsNothing(text)) throw new InvalidSeedError(file, [{ path: '', message: 'the file is empty (a seed with no data is written {})' }])
   const result = isJsonFile(file) ? parseJsonSeed(text) : parseSeedText(text)
   if (result.ok) return result.seed

@@ -7,10 +7,12 @@ import { createAdmin } from './adapters/admin.ts'
 import { hostPolicy, invalidAllowedHost, isLoopback, normalizeOrigin, originPolicy } from './adapters/hosts.ts'
 import { createHttpAdapter } from './adapters/http.ts'
 import { CLOCK_RANGE, inClockRange, parseInstant } from './core/clock.ts'
-import { createEngine, defaultSigner, DEFAULT_TENANT, type Engine, type EngineOptions } from './core/engine.ts'
+import { createEngine, DEFAULT_TENANT, type Engine, type EngineOptions } from './core/engine.ts'
+import { defaultSigner } from './core/signing.ts'
 import { createJournal } from './core/journal.ts'
 import type { SeedInput } from './core/seed.ts'
-import { DEMO_SEED, resolveSeedForEngine } from './seed-file.ts'
+import { DEMO_SEED, isDemoSeed, resolveSeedForEngine } from './seed-file.ts'
+import { demoSigningKey } from './package-files.ts'
 import { collectIfGrown, heapSize } from './memory.ts'
 import { openStateFile, StateFileError, type Persister, type StateFile } from './state-file.ts'
 
@@ -41,7 +43,8 @@ export interface MockServerOptions {
   clock?: string
   /**
    * PEM private key (RSA, at least 2048 bits) that activation and check answers are signed with;
-   * a fresh key pair when absent. Rejects with SigningKeyError when it is not such a key.
+   * when absent, the demo seed's key (`demoSigningKeyPath`) for the demo seed, else a key pair
+   * generated at start. Rejects with SigningKeyError when it is not such a key.
    */
   signingKey?: string
   /** Seconds an issued OAuth token is valid when its credential has no token_lifetime (default 300). */
@@ -88,8 +91,10 @@ export interface RunningServer {
  * `EADDRINUSE` when the port is taken).
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<RunningServer> {
-  // Generating the key pair runs off the main thread while the seed loads.
-  if (options.signingKey === undefined) void defaultSigner().catch(() => undefined)
+  // The demo seed signs with its own key; any other seed with a key pair generated off the main
+  // thread while the seed loads.
+  const signingKey = options.signingKey ?? (isDemoSeed(options.seed) ? demoSigningKey() : undefined)
+  if (signingKey === undefined) void defaultSigner().catch(() => undefined)
   const port = options.port ?? DEFAULT_PORT
   const host = options.host ?? DEFAULT_HOST
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`port: must be an integer from 0 to 65535, got ${String(port)}`)
@@ -132,7 +137,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   try {
     let onChange: NonNullable<EngineOptions['onChange']> = () => {}
     const journal = createJournal(options.journalSize, options.journalBytes)
-    engine = await engineFor(options.seed, heapBefore, { clock, journal, signingKey: options.signingKey, tokenLifetime: options.tokenLifetime, onChange: (change) => onChange(change), model: 'lazy' })
+    engine = await engineFor(options.seed, heapBefore, { clock, journal, signingKey, tokenLifetime: options.tokenLifetime, onChange: (change) => onChange(change), model: 'lazy' })
     if (stateFile) {
       await restoreState(engine, stateFile, options.stateFile!)
       const current = engine

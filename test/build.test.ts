@@ -8,6 +8,9 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, expect, test } from 'vitest'
 import { build, buildLibrary } from '../scripts/build.ts'
 import { packageVersion } from '../src/server.ts'
+import { parseSeedText } from '../src/core/seed.ts'
+import { demoSeedPath } from '../src/package-files.ts'
+import { prebuiltSeed } from '../src/seed-prebuilt.ts'
 import { signedHeaders } from '../src/core/signature.ts'
 import { ROOT, spawnNode, urlOf } from './support/processes.ts'
 import { assertConformsToSpec } from './support/spec.ts'
@@ -53,7 +56,11 @@ const filesUnder = (dir: string): string[] =>
 test('the public API compiles to ESM and declarations that plain Node loads, the demo seed found from the package', { timeout: 120_000 }, async () => {
   buildLibrary(outDir)
   const files = filesUnder(outDir)
-  expect(files).toEqual(expect.arrayContaining(['index.js', 'index.d.ts', 'generated/schemas.js', 'generated/license-api.d.ts']))
+  expect(files).toEqual(expect.arrayContaining(['index.js', 'index.d.ts', 'generated/schemas.js', 'generated/license-api.d.ts', 'demo-seed.json']))
+  // The demo seed as the build parsed it: what parsing the file gives.
+  const demoText = readFileSync(demoSeedPath, 'utf8')
+  const parsed = parseSeedText(demoText)
+  expect(parsed.ok && prebuiltSeed(demoText, join(outDir, 'demo-seed.json'))).toEqual(parsed.ok && parsed.seed)
   for (const file of files) expect(readFileSync(join(outDir, file), 'utf8'), file).not.toMatch(/from '\.{1,2}\/[^']*\.ts'/)
   // require() of the ES module works (Node >= 20.19) only while no module of it awaits at its top level.
   expect(typeof (createRequire(import.meta.url)(join(outDir, 'index.js')) as typeof import('../src/index.ts')).createLicenseMock).toBe('function')

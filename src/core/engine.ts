@@ -15,7 +15,7 @@ import { MAX_BODY_BYTES, MAX_HEADER_BYTES } from './request.ts'
 import { activationFile, refreshFile, type PortalFile } from './portal.ts'
 import { ok, problem, type Problem, type Result } from './result.ts'
 import { DEFAULT_TOKEN_LIFETIME, type Seed } from './seed.ts'
-import { createSigner, generateSigningKey, type Signer } from './signing.ts'
+import { createSigner, defaultSigner, type Signer } from './signing.ts'
 import type { SeedSnapshot } from './snapshot.ts'
 import { createTenants, DEFAULT_TENANT, type Created, type Tenant, type Tenants } from './tenants.ts'
 import type { CoreRequest, CoreResponse } from './types.ts'
@@ -96,16 +96,6 @@ export interface Engine {
    * license now. Refused with the License API's error, or a Problem for an unknown tenant.
    */
   portalFile(kind: 'activation' | 'refresh', input: unknown, tenantId?: string): Result<PortalFile, ErrorBody | Problem>
-}
-
-let sharedSigner: Promise<Signer> | undefined
-/**
- * One generated key pair per process: generating one per engine would cost every test run
- * seconds. Starting it early (before a seed is read) hides its ~0.1 s behind the load.
- */
-export function defaultSigner(): Promise<Signer> {
-  sharedSigner ??= generateSigningKey().then(createSigner)
-  return sharedSigner
 }
 
 const JSON_HEADERS = (): Record<string, string> => ({ 'content-type': 'application/json' })

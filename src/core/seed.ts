@@ -348,7 +348,9 @@ export function parseSeedText(source: string): SeedResult {
 
 // Seeds repeat their dates: parsing each occurrence was 0.34 s of the 100 000-license bench seed's load.
 const isInstant = remember(10_000, (value) => parseInstant(value) !== undefined)
-const fast = compiledSeed<z.output<typeof seedSchema>>(seedSchema, { instant: isInstant, 'http-url': isHttpUrl })
+// Made on first use: converting the schema for it took 12 ms of every start, small seeds included.
+let fast: ((input: unknown) => z.output<typeof seedSchema> | undefined) | undefined
+const compiled = () => (fast ??= compiledSeed<z.output<typeof seedSchema>>(seedSchema, { instant: isInstant, 'http-url': isHttpUrl }))
 
 /**
  * Seeds of at least this many licenses take the compiled path. Compiling it costs about 150 ms
@@ -365,7 +367,7 @@ export function isLargeSeed(input: unknown): boolean {
 
 /** `compiled` forces the path (tests compare both); by default it follows the seed's size. */
 export function validateSeed(input: unknown, options: { compiled?: boolean } = {}): SeedResult {
-  let data = (options.compiled ?? isLargeSeed(input)) ? fast(input) : undefined
+  let data = (options.compiled ?? isLargeSeed(input)) ? compiled()(input) : undefined
   if (data === undefined) {
     const parsed = seedSchema.safeParse(input)
     if (!parsed.success) {

@@ -3,6 +3,7 @@
 // `LicenseSignature` header, over the body bytes) verify with the key GET /__admin/public-key
 // publishes, and with no other key.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, verify } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { SeedInput } from '../../src/core/seed.ts'
@@ -10,6 +11,7 @@ import { signedHeaders } from '../../src/core/signature.ts'
 import { generateSigningKey, SigningKeyError } from '../../src/core/signing.ts'
 import type { CheckLicenseResponse, LicenseObject } from '../../src/core/types.ts'
 import { createLicenseMock } from '../../src/mock.ts'
+import { demoSeedPath, demoSigningKeyPath } from '../../src/package-files.ts'
 import { startMockServer } from '../../src/server.ts'
 import { assertConformsToSpec } from '../support/spec.ts'
 import { admin, DEMO, startServer } from './support.ts'
@@ -258,6 +260,39 @@ describe('the signingKey option', () => {
     await expect(startMockServer({ port: 0, seed: SEED, signingKey: short.privateKey })).rejects.toThrow('the signing key must have at least 2048 bits, got 1024')
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } })
     await expect(startMockServer({ port: 0, seed: SEED, signingKey: ec.privateKey })).rejects.toThrow('the signing key must be RSA, got ec')
+  })
+})
+
+describe("the demo seed's key", () => {
+  const demoPublicKey = () => createPublicKey(readFileSync(demoSigningKeyPath, 'utf8')).export({ type: 'spki', format: 'pem' }).toString()
+
+  test('a server of the demo seed (named, by path or by default) signs with it; one of another seed with a key of its own', async () => {
+    const servers = await Promise.all([startMockServer({ port: 0 }), startMockServer({ port: 0, seed: 'demo' }), startMockServer({ port: 0, seed: demoSeedPath }), startMockServer({ port: 0, seed: SEED })])
+    try {
+      const [byDefault, named, byPath, other] = servers.map((server) => server.engine.publicKey)
+      expect([byDefault, named, byPath]).toEqual([demoPublicKey(), demoPublicKey(), demoPublicKey()])
+      expect(other).not.toBe(demoPublicKey())
+      const answer = await api(servers[0].url, 'POST', ACTIVATE, { hardware_id: 'hw-demo-key', product: 'demo', license_key: 'DEMO-NEVER-ACTIVATED' })
+      expect(answer.status).toBe(200)
+      expect(verifies(demoPublicKey(), answer.bytes, signaturesOf(answer).v2)).toBe(true)
+    } finally {
+      await Promise.all(servers.map((server) => server.close()))
+    }
+  })
+
+  test('a signingKey given with the demo seed wins', async () => {
+    const privateKey = await generateSigningKey()
+    const server = await startMockServer({ port: 0, signingKey: privateKey })
+    try {
+      expect(server.engine.publicKey).toBe(createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString())
+    } finally {
+      await server.close()
+    }
+  })
+
+  test('in-process: createLicenseMock() of the demo seed publishes it too', async () => {
+    expect(await createLicenseMock().publicKey()).toBe(demoPublicKey())
+    expect(await createLicenseMock({ seed: SEED }).publicKey()).not.toBe(demoPublicKey())
   })
 })
 
