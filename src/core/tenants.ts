@@ -67,6 +67,9 @@ export interface TenantsOptions {
 const invalidSeed = (issues: { path: string; message: string }[]) => problem(400, 'invalid seed', issues)
 
 export async function createTenants(options: TenantsOptions): Promise<Tenants> {
+  // Only these are read after start: a closure that read `options` would keep the seed's objects
+  // (options.seed) alive as long as the tenants, 1.3 MB a 2 000-license seed (heap snapshot).
+  const { changed, realNow, eagerModel } = options
   const tenants = new Map<string, Tenant>()
   // per credential key: its value → tenant id
   const owners = new Map<CredentialKey, Map<string, string>>(CREDENTIAL_KEYS.map((key) => [key, new Map()]))
@@ -95,12 +98,12 @@ export async function createTenants(options: TenantsOptions): Promise<Tenants> {
   /** A store built for a tenant: changes made through its db are heard. */
   const storeFor = async (id: string, seed: Seed) => {
     const store = await createStore(seed)
-    if (options.eagerModel) await store.modelReady()
+    if (eagerModel) await store.modelReady()
     store.onDbChange((what) => {
       const tenant = tenants.get(id)
       if (tenant?.store !== store) return
       if (what === 'credentials') index(tenant)
-      options.changed(id)
+      changed(id)
     })
     return store
   }
@@ -132,7 +135,7 @@ export async function createTenants(options: TenantsOptions): Promise<Tenants> {
         return initial.restore()
       },
       store,
-      clock: clock && !(clock instanceof Date) ? clock : createClock(clock, options.realNow),
+      clock: clock && !(clock instanceof Date) ? clock : createClock(clock, realNow),
       faults: faults ?? createFaults(),
     })
   }
@@ -174,7 +177,7 @@ export async function createTenants(options: TenantsOptions): Promise<Tenants> {
       if (!parsed.ok) return invalidSeed(parsed.issues)
       const swapped = await swap(id, parsed.seed, tenant)
       if (!swapped.ok) return swapped
-      options.changed(id)
+      changed(id)
       return ok(null)
     },
     async reset(id) {
@@ -184,7 +187,7 @@ export async function createTenants(options: TenantsOptions): Promise<Tenants> {
       if (!swapped.ok) return swapped
       tenant.clock.real()
       tenant.faults.clear()
-      options.changed(id)
+      changed(id)
       return ok(null)
     },
     async resetAll() {
@@ -199,7 +202,7 @@ export async function createTenants(options: TenantsOptions): Promise<Tenants> {
       if (!swapped.ok) throw new Error(swapped.error.message)
       base.clock.real()
       base.faults.clear()
-      options.changed(DEFAULT_TENANT)
+      changed(DEFAULT_TENANT)
     },
   }
 }
