@@ -27,7 +27,7 @@ export function testFilesIn(files: readonly string[]): string[] {
   return files.filter((file) => TEST_FILE.test(file))
 }
 
-/** What a user of the package needs: the compiled API and its types, the CLI, the spec, the shipped scenarios, seeds and schema, the docs. */
+/** What a user of the package needs: the compiled API and its types, the CLI, the prebuilt demo seed, the spec, the shipped scenarios, seeds (the demo seed's key too) and schema, the docs. */
 export function missingFrom(files: readonly string[], docs: readonly string[]): string[] {
   const required = [
     'package.json',
@@ -36,10 +36,12 @@ export function missingFrom(files: readonly string[], docs: readonly string[]): 
     'dist/index.js',
     'dist/index.d.ts',
     'dist/licensespring-mock.mjs',
+    'dist/demo-seed.json',
     'bin/licensespring-mock.js',
     'openapi/license-api.yaml',
     'scenarios/scenario.schema.json',
     'scenarios/seeds/demo.yaml',
+    'scenarios/seeds/demo-signing-key.pem',
     'examples/seeds/team.yaml',
     ...docs,
   ]
