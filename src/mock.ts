@@ -10,8 +10,7 @@ import type { SeedInput } from './core/seed.ts'
 import type { Db } from './core/store.ts'
 import type { PortalRequest } from './core/portal.ts'
 import type { Created } from './core/tenants.ts'
-import { DEMO_SEED, InvalidSeedError, isDemoSeed, resolveSeedForEngine } from './seed-file.ts'
-import { demoSigningKey } from './package-files.ts'
+import { DEMO_SEED, InvalidSeedError, resolveSeedForEngine, signingKeyFor } from './seed-file.ts'
 
 export interface LicenseMockOptions {
   /**
@@ -79,8 +78,7 @@ export function createLicenseMock(options: LicenseMockOptions = {}): LicenseMock
   const clock = createClock(start)
   const faults = createFaults()
   const journal = createJournal(options.journalSize)
-  const signingKey = options.signingKey ?? (isDemoSeed(options.seed) ? demoSigningKey() : undefined)
-  const ready = createEngine({ seed, initial, clock, faults, journal, signingKey })
+  const ready = createEngine({ seed, initial, clock, faults, journal, signingKey: signingKeyFor(options.seed, options.signingKey) })
   let engine: Engine | undefined
   void ready.then((value) => (engine = value), () => undefined)
   const store = () => {

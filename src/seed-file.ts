@@ -9,7 +9,7 @@ import type * as Yaml from 'yaml'
 import { parseSeedText, validateSeed, type Seed, type SeedInput, type SeedIssue, type SeedResult } from './core/seed.ts'
 import { snapshotSeedText, TEXT_SNAPSHOT_FROM, type SeedSnapshot } from './core/snapshot.ts'
 import { describeJsonError } from './json-error.ts'
-import { DEMO_SEED, demoSeedPath } from './package-files.ts'
+import { DEMO_SEED, demoSeedPath, demoSigningKey } from './package-files.ts'
 import { prebuiltSeed } from './seed-prebuilt.ts'
 
 export class InvalidSeedError extends Error {
@@ -30,11 +30,17 @@ export function seedFilePath(seed: string): string {
   return seed === DEMO_SEED_NAME ? demoSeedPath : seed
 }
 
-/** Whether a seed option names the demo seed: absent, `demo`, or the demo seed's own path. */
-export function isDemoSeed(seed: string | URL | SeedInput | undefined): boolean {
-  if (seed === undefined) return true
-  if (seed instanceof URL) return seed.href === DEMO_SEED.href
-  return typeof seed === 'string' && resolve(seedFilePath(seed)) === demoSeedPath
+/** Whether a seed file is the demo seed's, by whatever path it is named. */
+const isDemoSeedFile = (file: string) => resolve(file) === demoSeedPath
+
+/**
+ * The signing key for a seed option: the one given, else the demo seed's own key when the seed is
+ * the demo seed (absent, `demo`, or its path), else undefined (the engine generates one).
+ */
+export function signingKeyFor(seed: string | URL | SeedInput | undefined, given: string | undefined): string | undefined {
+  if (given !== undefined) return given
+  const demo = seed === undefined || (seed instanceof URL ? seed.href === DEMO_SEED.href : typeof seed === 'string' && isDemoSeedFile(seedFilePath(seed)))
+  return demo ? demoSigningKey() : undefined
 }
 
 function readSeedFile(file: string): Buffer {
@@ -52,7 +58,7 @@ const isJsonFile = (file: string) => /\.json$/i.test(file)
 const holdsNothing = (text: string) => !/^[ \t]*[^\s#]/m.test(text)
 
 function parseSeedFile(file: string, text: string): Seed {
-  const prebuilt = file === demoSeedPath ? prebuiltSeed(text) : undefined
+  const prebuilt = isDemoSeedFile(file) ? prebuiltSeed(text) : undefined
   if (prebuilt) return prebuilt
   if (holdsNothing(text)) throw new InvalidSeedError(file, [{ path: '', message: 'the file is empty (a seed with no data is written {})' }])
   const result = isJsonFile(file) ? parseJsonSeed(text) : parseSeedText(text)

@@ -11,8 +11,7 @@ import { createEngine, DEFAULT_TENANT, type Engine, type EngineOptions } from '.
 import { defaultSigner } from './core/signing.ts'
 import { createJournal } from './core/journal.ts'
 import type { SeedInput } from './core/seed.ts'
-import { DEMO_SEED, isDemoSeed, resolveSeedForEngine } from './seed-file.ts'
-import { demoSigningKey } from './package-files.ts'
+import { DEMO_SEED, resolveSeedForEngine, signingKeyFor } from './seed-file.ts'
 import { collectIfGrown, heapSize } from './memory.ts'
 import { openStateFile, StateFileError, type Persister, type StateFile } from './state-file.ts'
 
@@ -93,7 +92,7 @@ export interface RunningServer {
 export async function startMockServer(options: MockServerOptions = {}): Promise<RunningServer> {
   // The demo seed signs with its own key; any other seed with a key pair generated off the main
   // thread while the seed loads.
-  const signingKey = options.signingKey ?? (isDemoSeed(options.seed) ? demoSigningKey() : undefined)
+  const signingKey = signingKeyFor(options.seed, options.signingKey)
   if (signingKey === undefined) void defaultSigner().catch(() => undefined)
   const port = options.port ?? DEFAULT_PORT
   const host = options.host ?? DEFAULT_HOST

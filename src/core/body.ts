@@ -75,11 +75,7 @@ export function requestValidator<T>(shape: RequestShape): Validate<T> {
   const textual = !shape.schema && (operation.input === 'query' || operation.input === 'form')
   // Compiled on the endpoint's first request: compiling every endpoint's schema at import was about
   // 140 ms of the CLI's start-up (CPU profile of the bench's start-up run).
-  let compiled: ValidateFunction<T> | undefined
-  const validate = (fields: unknown): boolean => {
-    compiled ??= textual ? queryAjv.compile<T>(schema) : (schema.$ref && ajv.getSchema<T>(schema.$ref)) || ajv.compile<T>(schema)
-    return compiled(fields)
-  }
+  let validate: ValidateFunction<T> | undefined
   const required = [...(resolved(schema).required ?? []), ...(shape.alsoRequired ?? [])]
   const whole = shape.schema ? 'request' : operation.input === 'query' ? 'query' : 'body'
   return (input, methodOf) => {
@@ -94,7 +90,8 @@ export function requestValidator<T>(shape: RequestShape): Validate<T> {
     if (shape.identity?.sso && fields.id_token !== undefined && fields.code !== undefined) {
       return fail('validation_error', { field: 'code', reason: 'send either id_token or code, not both' })
     }
-    if (!validate(fields)) return fail('validation_error', describe(compiled!.errors?.[0], whole))
+    validate ??= textual ? queryAjv.compile<T>(schema) : (schema.$ref && ajv.getSchema<T>(schema.$ref)) || ajv.compile<T>(schema)
+    if (!validate(fields)) return fail('validation_error', describe(validate.errors?.[0], whole))
     return ok(fields as T)
   }
 }
